@@ -1,0 +1,1 @@
+"""Knowledge bases that armswatch reads from its bundled data files."""

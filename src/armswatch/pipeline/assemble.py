@@ -1,0 +1,241 @@
+"""Stage 6, assemble a document: merge sentence-level reports into one transfer per
+(supplier, recipient, stage) with all its claims, fill a missing party from the rest of
+the report, link loose denials, and attach time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from armswatch.knowledge.actors import ActorIndex
+from armswatch.model import Actor, Claim, Document, Extraction, Span, Transfer, When
+from armswatch.pipeline.actors import Mention
+from armswatch.pipeline.claims import STAGE_ORDER, DenialMention
+from armswatch.pipeline.timex import Timex, find_timexes
+from armswatch.pipeline.transfers import TransferMention
+
+Pair = tuple[str, str]
+
+
+def assemble(doc: Doc, document: Document, index: ActorIndex) -> Extraction:
+    mentions: list[Mention] = doc._.actor_mentions or []
+    reports: list[TransferMention] = doc._.transfer_mentions or []
+    published = _date(document.published)
+    timexes = find_timexes(doc.text, published) if published else []
+    directed = [r for r in _expand(reports) if r.suppliers and r.recipients]
+    pairs = _pair_counts(directed)
+    complete = [_orient(r, pairs) for r in _expand(reports)]
+    complete = [r for r in (_fill(r, pairs) for r in complete) if r is not None]
+    transfers = _merge(complete, doc, timexes)
+    _link_denials(doc._.denial_mentions or [], transfers, doc, timexes)
+    actors = _actors(mentions, transfers, doc, index)
+    return Extraction(document=document, actors=actors, transfers=transfers)
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _expand(reports: list[TransferMention]) -> Iterable[TransferMention]:
+    """One report per (supplier, recipient) when parties are coordinated."""
+    for report in reports:
+        suppliers = report.suppliers or [None]
+        recipients = report.recipients or [None]
+        for supplier in suppliers:
+            for recipient in recipients:
+                if supplier and recipient and supplier.state == recipient.state:
+                    continue
+                copy = TransferMention(**{**report.__dict__})
+                copy.suppliers = [supplier] if supplier else []
+                copy.recipients = [recipient] if recipient else []
+                yield copy
+
+
+def _pair_counts(reports: list[TransferMention]) -> Counter[Pair]:
+    counts: Counter[Pair] = Counter()
+    for report in reports:
+        if report.directed:
+            counts[(report.suppliers[0].acting_for, report.recipients[0].acting_for)] += 2
+        else:
+            counts[(report.suppliers[0].acting_for, report.recipients[0].acting_for)] += 1
+    return counts
+
+
+def _orient(report: TransferMention, pairs: Counter[Pair]) -> TransferMention:
+    """A deal between two parties takes the direction the rest of the report gives it."""
+    if report.directed or not (report.suppliers and report.recipients):
+        return report
+    a, b = report.suppliers[0], report.recipients[0]
+    if pairs[(b.acting_for, a.acting_for)] > pairs[(a.acting_for, b.acting_for)]:
+        report.suppliers, report.recipients = [b], [a]
+    return report
+
+
+def _fill(report: TransferMention, pairs: Counter[Pair]) -> TransferMention | None:
+    """Give a one-sided report the counterpart the document names most for that party
+    ("Russia is looking for shells" in a report about North Korean shells)."""
+    if report.suppliers and report.recipients:
+        return report
+    if report.recipients:
+        known = report.recipients[0]
+        options = Counter({s: n for (s, r), n in pairs.items() if r == known.acting_for})
+    elif report.suppliers:
+        known = report.suppliers[0]
+        options = Counter({r: n for (s, r), n in pairs.items() if s == known.acting_for})
+    else:
+        return None
+    if not options:
+        return None
+    other = options.most_common(1)[0][0]
+    filler = Mention(start=-1, end=-1, actor_id=other, acting_for=other,
+                     state=_state_hint(other, report), kind="context")
+    if report.recipients:
+        report.suppliers = [filler]
+    else:
+        report.recipients = [filler]
+    return report
+
+
+def _state_hint(actor_id: str, report: TransferMention) -> str:
+    return actor_id
+
+
+def _merge(reports: list[TransferMention], doc: Doc, timexes: list[Timex]) -> list[Transfer]:
+    by_key: dict[tuple[str, str, str], Transfer] = {}
+    for report in reports:
+        supplier = report.suppliers[0].acting_for
+        recipient = report.recipients[0].acting_for
+        key = (supplier, recipient, report.status)
+        transfer = by_key.get(key)
+        if transfer is None:
+            transfer = Transfer(supplier=supplier, recipient=recipient, status=report.status)
+            by_key[key] = transfer
+        for item in report.items:
+            if item not in transfer.items:
+                transfer.items.append(item)
+        for hop in report.via:
+            if hop.acting_for not in transfer.via:
+                transfer.via.append(hop.acting_for)
+        claim = _claim(report, doc, timexes)
+        if transfer.when is None and claim.when is not None and report.stance != "denies":
+            transfer.when = _transfer_when(report, doc, timexes)
+        if not any(c.source == claim.source and c.stance == claim.stance and
+                   c.evidence == claim.evidence for c in transfer.claims):
+            transfer.claims.append(claim)
+    transfers = list(by_key.values())
+    for transfer in transfers:
+        if "unspecified" in transfer.items and len(transfer.items) > 1:
+            transfer.items.remove("unspecified")
+    return sorted(transfers, key=lambda t: t.claims[0].evidence.start)
+
+
+def _claim(report: TransferMention, doc: Doc, timexes: list[Timex]) -> Claim:
+    start, end = report.sentence
+    source = "author" if report.source is None else report.source.actor_id
+    when = None
+    if report.cue_token is not None:
+        when = _when_near(doc, report.cue_token, timexes, report.sentence)
+    return Claim(source=source, stance=report.stance, status=report.status,
+                 evidence=Span(start, end, doc.text[start:end]), cue=report.cue, when=when)
+
+
+def _transfer_when(report: TransferMention, doc: Doc, timexes: list[Timex]) -> When | None:
+    return _when_near(doc, report.trigger, timexes, report.sentence)
+
+
+def _when_near(doc: Doc, token_i: int, timexes: list[Timex],
+               sentence: tuple[int, int]) -> When | None:
+    """The dated expression in the sentence whose words hang nearest to `token_i`."""
+    inside = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1]
+              and t.type in ("DATE", "TIME")]
+    if not inside:
+        return None
+    anchor = doc[token_i]
+    best = None
+    best_distance = None
+    for timex in inside:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        distance = _tree_distance(span.root, anchor)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = timex, distance
+    if best is None:
+        return None
+    return When(text=best.text, start=best.interval[0], end=best.interval[1])
+
+
+def _tree_distance(a, b) -> int:  # type: ignore[no-untyped-def]
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    for depth_a, token in enumerate(up_a):
+        if token in up_b:
+            return depth_a + up_b.index(token)
+    return 99
+
+
+def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: Doc,
+                  timexes: list[Timex]) -> None:
+    """Attach "X denied the allegations" to the transfer X is party to that the report
+    asserts most."""
+    for denial in denials:
+        deniers = {m.acting_for for m in denial.sources}
+        candidates = [t for t in transfers if deniers & {t.supplier, t.recipient}]
+        if not candidates:
+            continue
+        both = [t for t in candidates if deniers <= {t.supplier, t.recipient}]
+        pool = both or candidates
+
+        def weight(t: Transfer) -> tuple[int, int]:
+            asserted = sum(c.stance == "asserts" for c in t.claims)
+            return asserted, STAGE_ORDER.get(t.status, 0)
+
+        target = max(pool, key=weight)
+        start, end = denial.sentence
+        for source in denial.sources:
+            claim = Claim(source=source.actor_id, stance="denies", status=target.status,
+                          evidence=Span(start, end, doc.text[start:end]), cue=denial.cue,
+                          when=_when_near(doc, denial.cue_token, timexes, denial.sentence))
+            if not any(c.source == claim.source and c.stance == "denies" for c in target.claims):
+                target.claims.append(claim)
+
+
+def _actors(mentions: list[Mention], transfers: list[Transfer], doc: Doc,
+            index: ActorIndex) -> list[Actor]:
+    actors: dict[str, Actor] = {}
+
+    def ensure(actor_id: str, state: str | None = None) -> Actor | None:
+        if actor_id in actors:
+            return actors[actor_id]
+        record = index.get(actor_id)
+        if record is None:
+            return None
+        country = record.country
+        if record.type == "person":
+            country = state or record.country
+        actor = Actor(id=record.id, name=record.name, type=record.type, country=country,
+                      wikidata=record.wikidata)
+        actors[actor_id] = actor
+        return actor
+
+    for mention in mentions:
+        actor = ensure(mention.actor_id, mention.state)
+        if actor is not None:
+            start = doc[mention.start].idx
+            last = doc[mention.end - 1]
+            end = last.idx + len(last.text)
+            actor.mentions.append(Span(start, end, doc.text[start:end]))
+        if mention.acting_for != mention.actor_id:
+            ensure(mention.acting_for)
+    for transfer in transfers:
+        for actor_id in [transfer.supplier, transfer.recipient, *transfer.via,
+                         *(c.source for c in transfer.claims)]:
+            if actor_id and actor_id != "author":
+                ensure(actor_id)
+    return sorted(actors.values(), key=lambda a: (a.type != "state", a.id))

@@ -1,0 +1,295 @@
+"""Stage 5, classify stage and claims: how far each reported transfer got, who says so,
+and who denies it.
+
+The words between a transfer word and its reporting verb decide the stage ("is looking
+to buy" -> negotiating, "agreed to send" -> agreed, "could route" -> possible, "halted
+deliveries" -> cancelled). The reporting verb's subject, or "according to X", is the
+source; without one the outlet itself (`author`) asserts. Denials that name the transfer
+only loosely ("denied the allegations") become ``doc._.denial_mentions`` and are linked to
+a transfer when the document is assembled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from armswatch.pipeline.actors import Mention
+from armswatch.pipeline.lexicon import Lexicon, load_lexicon
+from armswatch.pipeline.syntax import (
+    PRONOUNS,
+    MentionIndex,
+    children,
+    governors,
+    is_negated,
+    phrase_actors,
+    prep_objects,
+    subject_of,
+)
+from armswatch.pipeline.transfers import TransferMention
+
+SPECULATIVE_MODALS = frozenset(["may", "might", "could", "can"])
+FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])
+STAGE_ORDER = {"possible": 0, "negotiating": 1, "agreed": 2, "delivered": 3, "cancelled": 4}
+
+
+@dataclass
+class DenialMention:
+    """A denial in a sentence without transfer words of its own."""
+
+    sources: list[Mention]
+    cue: str
+    cue_token: int
+    sentence: tuple[int, int]
+    named: list[Mention] = field(default_factory=list)  # actors named in what is denied
+
+
+@dataclass
+class Attribution:
+    source: Mention | None
+    cue: str | None
+    cue_token: int | None
+    denies: bool = False
+    requested: bool = False
+
+
+class ClaimClassifier:
+    """spaCy component: stage, stance and source for ``doc._.transfer_mentions``."""
+
+    def __init__(self, nlp: Language, name: str = "armswatch_claims") -> None:
+        self.name = name
+        self.lexicon = load_lexicon()
+        if not Doc.has_extension("denial_mentions"):
+            Doc.set_extension("denial_mentions", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = MentionIndex(doc, doc._.actor_mentions or [])
+        speakers = SpeakerMemory()
+        kept: list[TransferMention] = []
+        denials: list[DenialMention] = []
+        mentions = doc._.transfer_mentions or []
+        for sent in doc.sents:
+            in_sentence = [m for m in mentions if sent.start <= m.trigger < sent.end]
+            for mention in in_sentence:
+                if classify(doc[mention.trigger], mention, index, self.lexicon, speakers):
+                    kept.append(mention)
+            denial = find_denial(sent, in_sentence, index, self.lexicon, speakers)
+            if denial is not None:
+                denials.append(denial)
+            speakers.update(sent, index, self.lexicon)
+        doc._.transfer_mentions = kept
+        doc._.denial_mentions = denials
+        return doc
+
+
+class SpeakerMemory:
+    """The last named speakers, so "he said" and "the ministry said" find their source."""
+
+    def __init__(self) -> None:
+        self.person: Mention | None = None
+        self.other: Mention | None = None
+
+    def update(self, sent: Span, index: MentionIndex, lexicon: Lexicon) -> None:
+        for token in sent:
+            if token.pos_ != "VERB" or lexicon.lemma(token.text, "VERB") not in lexicon.reporting:
+                continue
+            subject = subject_of(token)
+            if subject is None:
+                continue
+            for actor in phrase_actors(subject, index):
+                if actor.is_person:
+                    self.person = actor
+                else:
+                    self.other = actor
+
+    def resolve(self, pronoun: Token) -> Mention | None:
+        if pronoun.lower_ in ("he", "she", "his", "her"):
+            return self.person
+        return self.other or self.person
+
+
+def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexicon: Lexicon,
+             speakers: SpeakerMemory) -> bool:
+    """Fill stage, stance and source; False when the mention is no claim of a transfer."""
+    attribution = attribute(trigger, index, lexicon, speakers)
+    stop = trigger.doc[attribution.cue_token] if attribution.cue_token is not None else None
+    status, negated = stage(trigger, mention.base_status, stop, lexicon)
+    mention.status = status
+    mention.source = attribution.source
+    mention.source_is_author = attribution.source is None
+    mention.cue = attribution.cue
+    mention.cue_token = attribution.cue_token
+    if attribution.denies or (negated and attribution.source is not None):
+        mention.stance = "denies"
+    elif negated:
+        return False  # the outlet says it did not happen and nobody says it did
+    elif status == "possible":
+        mention.stance = "speculates"
+    else:
+        mention.stance = "asserts"
+    return True
+
+
+def attribute(trigger: Token, index: MentionIndex, lexicon: Lexicon,
+              speakers: SpeakerMemory) -> Attribution:
+    """Walk up from the transfer word to the first reporting verb with a known speaker."""
+    through_claim_noun = False
+    below = trigger
+    for governor in governors(trigger):
+        lemma = lexicon.lemma(governor.text, governor.pos_)
+        if governor.pos_ in ("NOUN", "PROPN") and lemma in lexicon.claim_nouns:
+            through_claim_noun = True
+        is_denial = lemma in lexicon.denial and governor.pos_ in ("VERB", "NOUN")
+        if is_denial and not through_claim_noun and below.dep_ in ("dobj", "nsubjpass"):
+            is_denial = False  # "rejected the sale": a refusal, judged as a stage
+        if (lemma in lexicon.reporting or is_denial) and governor.pos_ in ("VERB", "NOUN"):
+            source = speaker_of(governor, index, speakers)
+            if source is not None or is_denial:
+                return Attribution(source, governor.text, governor.i, denies=is_denial)
+        below = governor
+    according = according_to(trigger.sent, index)
+    if according is not None:
+        return Attribution(according[0], "according to", according[1])
+    fallback = _sentence_reporter(trigger, index, lexicon, speakers)
+    return fallback or Attribution(None, None, None)
+
+
+def speaker_of(verb: Token, index: MentionIndex, speakers: SpeakerMemory) -> Mention | None:
+    subject = subject_of(verb) if verb.pos_ == "VERB" else None
+    if verb.pos_ in ("NOUN", "PROPN"):  # "Iran's denial", "U.S. intelligence"
+        owners = [c for c in verb.children if c.dep_ in ("poss", "amod", "compound")]
+        found = [m for c in owners for m in phrase_actors(c, index)]
+        return found[0] if found else None
+    if subject is None:
+        agents = [o for _, o in prep_objects(verb, {"by"})]
+        subject = agents[0] if agents else None
+    if subject is None:
+        return None
+    actors = phrase_actors(subject, index, coordinated=False)
+    if actors:
+        return actors[0]
+    if subject.lower_ in PRONOUNS:
+        return speakers.resolve(subject)
+    return None
+
+
+def according_to(sent: Span, index: MentionIndex) -> tuple[Mention, int] | None:
+    for token in sent:
+        if token.lower_ == "according":
+            for _, obj in prep_objects(token, {"to"}):
+                actors = phrase_actors(obj, index, coordinated=False)
+                if actors:
+                    return actors[0], token.i
+    return None
+
+
+def _sentence_reporter(trigger: Token, index: MentionIndex, lexicon: Lexicon,
+                       speakers: SpeakerMemory) -> Attribution | None:
+    """A reporting verb elsewhere in the sentence ("Iran, officials said, sent drones";
+    a quote closed by "Kirby said")."""
+    for token in trigger.sent:
+        if token.pos_ != "VERB" or token.i == trigger.i:
+            continue
+        lemma = lexicon.lemma(token.text, "VERB")
+        if lemma not in lexicon.reporting or token.dep_ not in ("ROOT", "parataxis", "advcl"):
+            continue
+        if trigger.i in {t.i for t in token.subtree} and token.dep_ != "ROOT":
+            continue
+        source = speaker_of(token, index, speakers)
+        if source is not None:
+            return Attribution(source, token.text, token.i)
+    return None
+
+
+def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tuple[str, bool]:
+    """The stage the words around a transfer word give it, and whether it is negated."""
+    path = [trigger, *governors(trigger, stop)]
+    speculative = future = negated = False
+    governed: str | None = None
+    hedged = any(lexicon.governor_stage(c.lower_) == "possible" and c.dep_ in ("amod", "advmod")
+                 for c in trigger.children)
+    for position, token in enumerate(path):
+        for child in token.children:
+            word = child.lower_
+            if child.dep_ == "aux" and word in SPECULATIVE_MODALS:
+                speculative = speculative or word != "can" or is_negated(token)
+            elif child.dep_ == "aux" and word in FUTURE_MODALS:
+                future = True
+            elif child.dep_ == "aux" and word == "would":
+                conditional = any(c.dep_ == "mark" and c.lower_ == "if" for c in token.children)
+                speculative = speculative or conditional or stop is None
+                future = True
+            elif child.dep_ == "mark" and word in ("if", "whether", "unless"):
+                speculative = True
+        if position <= 1 and is_negated(token):
+            negated = True
+        if position == 0:
+            continue
+        found = _governor_stage(token, lexicon)
+        if found and governed is None:
+            governed = found
+    if governed == "cancelled":
+        return "cancelled", False if speculative else negated
+    if speculative:
+        return "possible", negated
+    if governed in ("negotiating", "agreed"):
+        return _furthest_request(governed, base), negated
+    if future:
+        return ("agreed" if base in ("delivered", "agreed") else base), negated
+    if governed == "possible" or (hedged and base == "delivered"):
+        return "possible", negated
+    return base, negated
+
+
+def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
+    lemma = lexicon.lemma(token.text, token.pos_)
+    found = lexicon.governor_stage(lemma)
+    if found == "cancelled" and _under_request(token, lexicon):
+        return "negotiating"  # "urged X to halt": only asked for
+    if found == "possible" and token.pos_ not in ("VERB", "NOUN", "ADJ"):
+        return None
+    return found
+
+
+def _under_request(token: Token, lexicon: Lexicon) -> bool:
+    head = token.head
+    return token.dep_ in ("xcomp", "ccomp") and \
+        lexicon.lemma(head.text, "VERB") in lexicon.request_verbs
+
+
+def _furthest_request(governed: str, base: str) -> str:
+    """A deal already agreed stays agreed when "talks" govern it only loosely."""
+    if base == "agreed" and governed == "negotiating":
+        return "negotiating"
+    return governed
+
+
+def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIndex,
+                lexicon: Lexicon, speakers: SpeakerMemory) -> DenialMention | None:
+    """"X denied the allegations" in a sentence whose own transfer words did not carry it."""
+    covered = {m.cue_token for m in in_sentence if m.stance == "denies"}
+    for token in sent:
+        if token.pos_ != "VERB" or token.i in covered:
+            continue
+        if lexicon.lemma(token.text, "VERB") not in lexicon.denial:
+            continue
+        objects = children(token, "dobj", "ccomp", "xcomp")
+        about_claims = any(lexicon.lemma(o.text, "NOUN") in lexicon.claim_nouns for o in objects)
+        calls_false = any(t.lower_ in lexicon.falsity for t in token.subtree)
+        if not (about_claims or calls_false or not objects):
+            continue
+        subject = subject_of(token)
+        sources = []
+        if subject is not None:
+            sources = phrase_actors(subject, index)
+            if not sources and subject.lower_ in PRONOUNS:
+                resolved = speakers.resolve(subject)
+                sources = [resolved] if resolved else []
+        if not sources:
+            continue
+        named = [m for o in objects for m in index.in_tokens(list(o.subtree))]
+        return DenialMention(sources=sources, cue=token.text, cue_token=token.i,
+                             sentence=(sent.start_char, sent.end_char), named=named)
+    return None

@@ -1,0 +1,142 @@
+"""The transfer, stage and attribution vocabulary, loaded from data/lexicon.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from armswatch.errors import DataFileError
+from armswatch.model import STATUSES
+
+FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that can report a transfer."""
+
+    lemma: str
+    frame: str
+    status: str
+    needs_item: bool = False  # only a transfer when a weapon word is its argument
+    item: bool = False  # the word itself names materiel ("aid")
+    particle: str | None = None  # "hand over"
+    needs_object: tuple[str, ...] = ()  # "take delivery"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    irregular: dict[str, str]
+    stage_governors: dict[str, frozenset[str]]
+    request_verbs: frozenset[str]
+    reporting: frozenset[str]
+    denial: frozenset[str]
+    claim_nouns: frozenset[str]
+    falsity: frozenset[str]
+    via_preps: frozenset[str]
+    recipient_preps: frozenset[str]
+    supplier_preps: frozenset[str]
+    official_nouns: frozenset[str]
+    known_words: frozenset[str]  # every governor, cue and claim word, for lemma lookup
+
+    def governor_stage(self, lemma: str) -> str | None:
+        for stage in ("cancelled", "negotiating", "agreed", "possible"):
+            if lemma in self.stage_governors[stage]:
+                return stage
+        return None
+
+    def lemma(self, word: str, pos: str) -> str:
+        """Base form of `word` among the lexicon's words (no statistical lemmatizer needed)."""
+        low = word.lower()
+        if low in self.irregular:
+            return self.irregular[low]
+        known = self.verbs if pos in ("VERB", "AUX") else self.nouns
+        for candidate in _candidates(low):
+            if candidate in known or candidate in self.known_words:
+                return candidate
+        return low
+
+
+def _candidates(low: str) -> list[str]:
+    out = [low]
+    if low.endswith("ies") and len(low) > 4:
+        out.append(low[:-3] + "y")
+    if low.endswith("ied") and len(low) > 4:
+        out.append(low[:-3] + "y")
+    if low.endswith("es"):
+        out.append(low[:-2])
+    if low.endswith("s"):
+        out.append(low[:-1])
+    for suffix in ("ing", "ed"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            stem = low[: -len(suffix)]
+            out.extend([stem, stem + "e"])
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+    return out
+
+
+def _triggers(raw: dict[str, Any], where: str) -> dict[str, Trigger]:
+    out = {}
+    for lemma, spec in raw.items():
+        if spec.get("frame") not in FRAMES or spec.get("status") not in STATUSES:
+            raise DataFileError(f"{where}: entry {lemma!r} needs a frame in {FRAMES} and a "
+                                f"status in {STATUSES}")
+        out[lemma] = Trigger(lemma=lemma, frame=spec["frame"], status=spec["status"],
+                             needs_item=bool(spec.get("needs_item")), item=bool(spec.get("item")),
+                             particle=spec.get("particle"),
+                             needs_object=tuple(spec.get("needs_object") or ()))
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    if path is None:
+        source = resources.files("armswatch") / "data" / "lexicon.yaml"
+        where, text = "armswatch/data/lexicon.yaml", source.read_text(encoding="utf-8")
+    else:
+        where, text = str(path), Path(path).read_text(encoding="utf-8")
+    try:
+        raw = yaml.load(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError as err:
+        raise DataFileError(f"{where}: invalid YAML ({err})") from None
+    required = ("verbs", "nouns", "irregular", "stage_governors", "request_verbs", "reporting",
+                "denial", "claim_nouns", "falsity", "via_preps", "recipient_preps",
+                "supplier_preps", "official_nouns")
+    missing = [key for key in required if key not in raw]
+    if missing:
+        raise DataFileError(f"{where}: missing sections {missing}")
+    stages = raw["stage_governors"]
+    if set(stages) != {"negotiating", "agreed", "cancelled", "possible"}:
+        raise DataFileError(f"{where}: stage_governors must list negotiating, agreed, "
+                            "cancelled and possible")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw[key])
+
+    governors = {k: frozenset(str(w).lower() for w in v) for k, v in stages.items()}
+    known = frozenset().union(*governors.values(), words("request_verbs"), words("reporting"),
+                              words("denial"), words("claim_nouns"))
+    return Lexicon(
+        verbs=_triggers(raw["verbs"], where),
+        nouns=_triggers(raw["nouns"], where),
+        irregular={str(k).lower(): str(v) for k, v in raw["irregular"].items()},
+        stage_governors=governors,
+        request_verbs=words("request_verbs"),
+        reporting=words("reporting"),
+        denial=words("denial"),
+        claim_nouns=words("claim_nouns"),
+        falsity=words("falsity"),
+        via_preps=words("via_preps"),
+        recipient_preps=words("recipient_preps"),
+        supplier_preps=words("supplier_preps"),
+        official_nouns=words("official_nouns"),
+        known_words=known,
+    )

@@ -1,0 +1,163 @@
+"""Walking the dependency parse: who is the subject, what a noun phrase names, which
+words govern a word. Shared by the transfer and claim stages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from armswatch.pipeline.actors import Mention
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+OBJECTS = ("dobj", "obj", "attr", "oprd")
+#: Links through which a clause inherits its subject from the clause above it.
+CONTROL_LINKS = ("xcomp", "advcl", "conj", "acl", "ccomp", "pcomp")
+PRONOUNS = frozenset("he she they it we i his her their its who which that".split())
+
+
+class MentionIndex:
+    """Token -> actor mention lookup for one document."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self._at: dict[int, Mention] = {}
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                self._at[i] = mention
+
+    def at(self, token: Token) -> Mention | None:
+        return self._at.get(token.i)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def in_tokens(self, tokens: list[Token]) -> list[Mention]:
+        seen: dict[int, Mention] = {}
+        for token in tokens:
+            mention = self._at.get(token.i)
+            if mention is not None:
+                seen.setdefault(mention.start, mention)
+        return [seen[k] for k in sorted(seen)]
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs hanging from `token`: "to Russia", "according to X"."""
+    out = []
+    for child in token.children:
+        if child.dep_ not in ("prep", "agent", "dative") or child.lower_ not in preps:
+            continue
+        for obj in child.children:
+            if obj.dep_ in ("pobj", "pcomp"):
+                out.append((child.lower_, obj))
+            elif obj.dep_ == "prep":  # "bound for", "on to"
+                out.extend((child.lower_, o) for o in children(obj, "pobj"))
+    return out
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("North Korea and Iran")."""
+    out = [token]
+    for conj in token.conjuncts:
+        out.append(conj)
+    # "North Korea, as well as Iran": spaCy often hangs the second on a prep "as"
+    for child in token.children:
+        if child.dep_ in ("prep", "cc") and child.lower_ == "as":
+            for grandchild in child.subtree:
+                if grandchild.dep_ == "pobj":
+                    out.append(grandchild)
+    return out
+
+
+def phrase_actors(token: Token, index: MentionIndex, *, coordinated: bool = True) -> list[Mention]:
+    """The actors a noun phrase headed by `token` names: the head itself, or its left
+    modifiers ("North Korean officials", "the Biden administration"), for each conjunct."""
+    out: list[Mention] = []
+    heads = conjuncts(token) if coordinated else [token]
+    for head in heads:
+        found = _phrase_actor(head, index)
+        if found is not None and found not in out:
+            out.append(found)
+    return out
+
+
+def _phrase_actor(head: Token, index: MentionIndex) -> Mention | None:
+    direct = index.at(head)
+    if direct is not None:
+        return direct
+    # appositions and "spokesman John Kirby": a person named in the phrase speaks for it
+    for child in head.children:
+        if child.dep_ in ("appos", "compound", "amod", "poss", "nmod", "npadvmod") or \
+                (child.dep_ == "prep" and child.lower_ == "of"):
+            mention = _subtree_actor(child, index)
+            if mention is not None:
+                return mention
+    return None
+
+
+def _subtree_actor(token: Token, index: MentionIndex) -> Mention | None:
+    if token.dep_ == "prep":
+        objects = children(token, "pobj")
+        return _phrase_actor(objects[0], index) if objects else None
+    mentions = index.in_tokens(list(token.subtree))
+    people = [m for m in mentions if m.is_person]
+    return (people or mentions or [None])[-1]
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited from the governing clause when it has none
+    ("agreed to supply" -> the subject of "agreed"; "urged X to halt" -> X)."""
+    current = verb
+    for _ in range(6):
+        subjects = children(current, *SUBJECTS)
+        if subjects:
+            return subjects[0]
+        if current.dep_ == "xcomp" or current.dep_ == "acl" and current.tag_ == "VB":
+            governor = current.head
+            objects = children(governor, *OBJECTS)
+            on_objects = [o for p, o in prep_objects(governor, {"on", "upon"})]
+            if objects or on_objects:  # object control: "urged Iran to stop"
+                return (objects or on_objects)[0]
+            current = governor
+            continue
+        if current.dep_ in ("conj", "advcl", "relcl") and current.head.i != current.i:
+            if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return None
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def governors(token: Token, stop: Token | None = None) -> Iterator[Token]:
+    """Words above `token` in the parse, nearest first, up to (not including) `stop`."""
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if stop is not None and current == stop:
+            return
+        yield current
+
+
+def is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("det", "neg",
+                                                                                "advmod")
+               for c in token.children)
+
+
+def sentence_of(doc: Doc, token: Token) -> Span:
+    return token.sent
+
+
+def quote_depth_before(doc: Doc, char: int) -> int:
+    """Open double quotes before `char` in its paragraph (odd = inside a quotation)."""
+    start = doc.text.rfind("\n", 0, char) + 1
+    chunk = doc.text[start:char]
+    straight = chunk.count('"')
+    return straight % 2 + max(0, chunk.count("\u201c") - chunk.count("\u201d"))

@@ -1,0 +1,337 @@
+"""Stage 4, find transfers: words of supplying and acquiring, and who fills which role.
+
+For every transfer word (verb or noun, data/lexicon.yaml) the dependency parse gives the
+supplier, the recipient, the route and the materiel: active and passive clauses,
+"to/from/via/through" phrases, coordination, relative clauses and nominal phrases such as
+"the delivery of Iranian drones to Russia". The result is ``doc._.transfer_mentions``; the
+claim stage then adds the stage, stance and source of each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from armswatch.pipeline import weapons
+from armswatch.pipeline.actors import Mention
+from armswatch.pipeline.lexicon import Lexicon, Trigger, load_lexicon
+from armswatch.pipeline.syntax import (
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    PRONOUNS,
+    MentionIndex,
+    children,
+    phrase_actors,
+    prep_objects,
+    subject_of,
+)
+
+ORIGIN_MODIFIERS = ("amod", "compound", "nmod", "npadvmod", "poss")
+
+
+@dataclass
+class TransferMention:
+    """One report of a transfer in one sentence, before merging across the document."""
+
+    trigger: int  # token index of the transfer word
+    lemma: str
+    frame: str
+    base_status: str
+    sentence: tuple[int, int]  # character offsets of the sentence
+    suppliers: list[Mention] = field(default_factory=list)
+    recipients: list[Mention] = field(default_factory=list)
+    via: list[Mention] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    directed: bool = True  # False: parties of a deal whose direction the words do not give
+    # set by the claim stage
+    status: str = ""
+    stance: str = "asserts"
+    source: Mention | None = None
+    source_is_author: bool = True
+    cue: str | None = None
+    cue_token: int | None = None
+
+
+class TransferFinder:
+    """spaCy component: sets ``doc._.transfer_mentions``."""
+
+    def __init__(self, nlp: Language, name: str = "armswatch_transfers") -> None:
+        self.name = name
+        self.lexicon = load_lexicon()
+        if not Doc.has_extension("transfer_mentions"):
+            Doc.set_extension("transfer_mentions", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = MentionIndex(doc, doc._.actor_mentions or [])
+        items_at = _item_index(doc)
+        found: list[TransferMention] = []
+        for sent in doc.sents:
+            found.extend(find_in_sentence(sent, index, items_at, self.lexicon))
+        doc._.transfer_mentions = found
+        return doc
+
+
+def _item_index(doc: Doc) -> dict[int, str]:
+    out = {}
+    for span in doc.spans.get(weapons.SPAN_KEY, []):
+        for i in range(span.start, span.end):
+            out[i] = span.label_
+    return out
+
+
+def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
+    if token.pos_ == "VERB" or token.pos_ == "AUX" and token.dep_ != "aux":
+        trig = lexicon.verbs.get(lexicon.lemma(token.text, "VERB"))
+        if trig and trig.needs_object:
+            objects = [c.lower_ for c in children(token, *OBJECTS)]
+            if not any(lexicon.lemma(o, "NOUN") in trig.needs_object for o in objects):
+                return None
+        return trig
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+        return lexicon.nouns.get(lexicon.lemma(token.text, "NOUN"))
+    if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        return None
+    return None
+
+
+def find_in_sentence(sent: Span, index: MentionIndex, items_at: dict[int, str],
+                     lexicon: Lexicon) -> list[TransferMention]:
+    found: list[TransferMention] = []
+    verb_objects: set[int] = set()
+    for token in sent:
+        trig = trigger_for(token, lexicon)
+        if trig is None:
+            continue
+        if token.pos_ in ("NOUN", "PROPN") and token.i in verb_objects:
+            continue  # "took delivery of", "sent a shipment": the verb speaks for both
+        mention = _roles(token, trig, index, items_at, lexicon, sent)
+        if mention is None:
+            continue
+        if token.pos_ == "VERB":
+            verb_objects.update(c.i for c in token.subtree if c.pos_ == "NOUN")
+        found.append(mention)
+    return found
+
+
+def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int, str],
+           lexicon: Lexicon, sent: Span) -> TransferMention | None:
+    mention = TransferMention(trigger=token.i, lemma=trig.lemma, frame=trig.frame,
+                              base_status=trig.status,
+                              sentence=(sent.start_char, sent.end_char))
+    items = _items(token, trig, items_at, index, sent)
+    if items is None:
+        return None
+    mention.items = items
+    if token.pos_ == "VERB" or token.pos_ == "AUX":
+        _verb_roles(token, trig, mention, index, lexicon, items_at)
+    else:
+        _noun_roles(token, trig, mention, index, lexicon, items_at)
+    mention.via = _unique([m for _, obj in _preps_near(token, lexicon.via_preps)
+                           for m in phrase_actors(obj, index)])
+    _drop_overlaps(mention)
+    if not mention.suppliers and not mention.recipients:
+        return None
+    return mention
+
+
+def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: MentionIndex,
+           sent: Span) -> list[str] | None:
+    """Item categories named in the transfer's arguments; None when the arguments name
+    goods that are not materiel ("provide the North with food")."""
+    argument_tokens = _argument_tokens(token)
+    own = [items_at[token.i]] if token.i in items_at else []
+    modifiers = [items_at[c.i] for c in token.subtree
+                 if c.i in items_at and c.dep_ in ("compound", "amod", "nmod") and
+                 c.head == token]
+    named = own + modifiers + [items_at[t.i] for t in argument_tokens if t.i in items_at]
+    if named:
+        return _unique(named)
+    if trig.item:
+        return ["unspecified"]
+    has_goods = any(t.pos_ in ("NOUN", "PROPN") and index.at(t) is None and
+                    t.lower_ not in PRONOUNS for t in argument_tokens)
+    if has_goods or trig.needs_item:
+        return None
+    in_sentence = [items_at[t.i] for t in sent if t.i in items_at]
+    return ["unspecified"] if in_sentence or token.pos_ == "VERB" else None
+
+
+def _argument_tokens(token: Token) -> list[Token]:
+    """Tokens of the things moved: objects, passive subjects, "of"/"with" phrases."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in OBJECTS + PASSIVE_SUBJECTS + ("dative",):
+            out.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "with", "including", "on"):
+            out.extend(child.subtree)
+    return out
+
+
+def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: MentionIndex,
+                lexicon: Lexicon, items_at: dict[int, str]) -> None:
+    passive = bool(children(token, *PASSIVE_SUBJECTS)) or any(
+        c.dep_ == "auxpass" for c in token.children)
+    subject = subject_of(token)
+    subject_actors = _resolve_pronoun_actors(subject, index) if subject is not None else []
+    agents = [m for _, obj in prep_objects(token, {"by"}) for m in phrase_actors(obj, index)]
+    to_actors = [m for _, obj in _preps_near(token, lexicon.recipient_preps)
+                 for m in phrase_actors(obj, index)]
+    from_actors = [m for _, obj in _preps_near(token, {"from"})
+                   for m in phrase_actors(obj, index)]
+    object_actors = [m for c in children(token, *OBJECTS, "dative")
+                     for m in phrase_actors(c, index) if _is_party(c, items_at)]
+    passive_actors = [m for c in children(token, *PASSIVE_SUBJECTS)
+                      for m in phrase_actors(c, index) if _is_party(c, items_at)]
+    if trig.frame == "supply":
+        mention.suppliers = agents if passive else subject_actors
+        mention.recipients = to_actors + object_actors + passive_actors
+        if not mention.suppliers:
+            mention.suppliers = from_actors or _origin_actors(token, index, items_at)
+    elif trig.frame == "arm":
+        mention.suppliers = agents if passive else subject_actors
+        mention.recipients = object_actors + passive_actors + to_actors
+    elif trig.frame == "acquire":
+        mention.recipients = agents if passive else subject_actors
+        mention.suppliers = from_actors or _origin_actors(token, index, items_at)
+    elif trig.frame == "rely":
+        mention.recipients = subject_actors
+        mention.suppliers = [m for _, obj in prep_objects(token, {"on", "upon"})
+                             for m in phrase_actors(obj, index)]
+    elif trig.frame == "use":
+        mention.recipients = agents if passive else subject_actors
+        mention.suppliers = from_actors or _origin_actors(token, index, items_at)
+        if not mention.suppliers:
+            mention.recipients = []
+
+
+def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: MentionIndex,
+                lexicon: Lexicon, items_at: dict[int, str]) -> None:
+    owners = [m for c in token.children if c.dep_ in ORIGIN_MODIFIERS and c.i not in items_at
+              for m in phrase_actors(c, index)]
+    if not owners:  # "Russian arms sales": the adjective sits on the item compound
+        owners = [m for c in token.children if c.dep_ == "compound"
+                  for g in c.children if g.dep_ in ("amod", "compound", "nmod")
+                  for m in phrase_actors(g, index)]
+    to_actors = [m for _, obj in _preps_near(token, lexicon.recipient_preps)
+                 for m in phrase_actors(obj, index)]
+    from_actors = [m for _, obj in _preps_near(token, {"from", "by"})
+                   for m in phrase_actors(obj, index)]
+    governing = _governing_party(token, index)
+    if trig.frame in ("supply",):
+        mention.suppliers = owners or from_actors or _origin_actors(token, index, items_at) \
+            or governing
+        mention.recipients = to_actors
+    elif trig.frame == "acquire":
+        mention.recipients = owners or governing
+        mention.suppliers = from_actors or _origin_actors(token, index, items_at)
+    elif trig.frame == "rely":
+        mention.recipients = owners or governing
+        mention.suppliers = [m for _, obj in prep_objects(token, {"on", "upon"})
+                             for m in phrase_actors(obj, index)]
+    elif trig.frame == "deal":
+        between = [m for _, obj in prep_objects(token, {"between", "among"})
+                   for m in phrase_actors(obj, index)]
+        partners = [m for _, obj in prep_objects(token, {"with"})
+                    for m in phrase_actors(obj, index)]
+        parties = _unique(owners + between + (governing if partners or not between else [])
+                          + partners)
+        if from_actors or to_actors:
+            mention.suppliers = from_actors or [p for p in parties if p not in to_actors][:1]
+            mention.recipients = to_actors or [p for p in parties if p not in from_actors][:1]
+        elif len(parties) >= 2:
+            mention.suppliers, mention.recipients = [parties[0]], [parties[1]]
+            mention.directed = False
+        elif parties:
+            mention.suppliers, mention.directed = [parties[0]], False
+
+
+def _governing_party(noun: Token, index: MentionIndex) -> list[Mention]:
+    """For a transfer noun that is the object of a verb, the verb's subject
+    ("Germany approved the sale", "called on X to increase the sale")."""
+    head = noun.head
+    if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX"):
+        subject = subject_of(head)
+        if subject is not None:
+            return _resolve_pronoun_actors(subject, index)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
+            head.lower_ in ("in", "on", "for", "about"):
+        subject = subject_of(head.head)
+        if subject is not None:
+            return _resolve_pronoun_actors(subject, index)
+    return []
+
+
+def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str]) -> list[Mention]:
+    """Actors named as the origin of the materiel: "Iranian drones", "North Korean-made
+    shells", "shells from North Korea" inside the transfer's arguments."""
+    out: list[Mention] = []
+    for arg in _argument_tokens(token):
+        if arg.i not in items_at:
+            continue
+        for child in arg.children:
+            if child.dep_ in ORIGIN_MODIFIERS:
+                out.extend(m for m in index.in_tokens(list(child.subtree)) if not m.is_person)
+            elif child.dep_ == "prep" and child.lower_ == "from":
+                out.extend(m for obj in children(child, "pobj") for m in phrase_actors(obj, index))
+    return _unique(out)
+
+
+def _is_party(token: Token, items_at: dict[int, str]) -> bool:
+    """An object that names an actor rather than goods ("supplied Russia", not
+    "supplied Russian drones")."""
+    return token.i not in items_at and token.pos_ in ("PROPN", "NOUN", "PRON")
+
+
+def _preps_near(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
+    """Prepositional objects on the word itself and on its object ("sent drones to Russia"
+    attaches "to" to either), and on an "of" phrase ("sale of munitions to Moscow")."""
+    found = prep_objects(token, preps)
+    for child in token.children:
+        if child.dep_ in OBJECTS + PASSIVE_SUBJECTS:
+            found.extend(prep_objects(child, preps))
+        elif child.dep_ == "prep" and child.lower_ in ("of", "with"):
+            for obj in children(child, "pobj"):
+                found.extend(prep_objects(obj, preps))
+    return found
+
+
+def _resolve_pronoun_actors(subject: Token, index: MentionIndex) -> list[Mention]:
+    actors = phrase_actors(subject, index)
+    if actors or subject.lower_ not in PRONOUNS:
+        return actors
+    return [m] if (m := _antecedent(subject, index)) else []
+
+
+def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
+    """The nearest earlier actor named as a noun (not an adjective) within two sentences."""
+    sent_start = pronoun.sent.start
+    previous = pronoun.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    want_person = pronoun.lower_ in ("he", "she")
+    for mention in reversed(index.mentions):
+        if mention.start >= pronoun.i or mention.start < previous:
+            continue
+        if mention.kind == "adjective":
+            continue
+        if want_person != mention.is_person:
+            continue
+        return mention
+    return None
+
+
+def _drop_overlaps(mention: TransferMention) -> None:
+    """A party on both sides, or a route that is also an end, is a parse slip."""
+    suppliers = {m.state for m in mention.suppliers}
+    mention.recipients = [m for m in _unique(mention.recipients) if m.state not in suppliers]
+    mention.suppliers = _unique(mention.suppliers)
+    ends = suppliers | {m.state for m in mention.recipients}
+    mention.via = [m for m in mention.via if m.state not in ends]
+
+
+def _unique(values: list) -> list:
+    out = []
+    for value in values:
+        if value not in out:
+            out.append(value)
+    return out

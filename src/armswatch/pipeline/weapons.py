@@ -1,0 +1,86 @@
+"""Weapon words: mark materiel mentions with their item category (data/weapons.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from armswatch.errors import DataFileError
+from armswatch.model import ITEM_CATEGORIES
+
+SPAN_KEY = "weapons"
+
+
+@dataclass(frozen=True)
+class WeaponTerm:
+    text: str
+    category: str
+    exact_case: bool
+    blocked_by_previous: frozenset[str]  # "fuel" before "tanks" (the data's `not_after`)
+    blocked_by_next: frozenset[str]  # words right after the term that block it
+
+
+@lru_cache(maxsize=2)
+def load_weapon_terms() -> tuple[WeaponTerm, ...]:
+    where = "armswatch/data/weapons.yaml"
+    raw = yaml.load((resources.files("armswatch") / "data" / "weapons.yaml")
+                    .read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    terms = []
+    for entry in raw.get("terms", []):
+        category = entry.get("category")
+        if category not in ITEM_CATEGORIES:
+            raise DataFileError(f"{where}: term {entry.get('text')!r} has unknown category "
+                                f"{category!r}")
+        previous, following = _words(entry.get("not_after")), _words(entry.get("not_before"))
+        exact = entry.get("case") == "exact"
+        for text in [entry["text"], *(entry.get("also") or [])]:
+            terms.append(WeaponTerm(str(text), category, exact, previous, following))
+    return tuple(terms)
+
+
+def _words(value: object) -> frozenset[str]:
+    if not value:
+        return frozenset()
+    if isinstance(value, str):
+        return frozenset([value.lower()])
+    return frozenset(str(v).lower() for v in value)  # type: ignore[union-attr]
+
+
+class WeaponMarker:
+    """spaCy component: ``doc.spans["weapons"]`` with the item category as label."""
+
+    def __init__(self, nlp: Language, name: str = "armswatch_weapons") -> None:
+        self.name = name
+        self.terms = load_weapon_terms()
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._by_key: dict[str, WeaponTerm] = {}
+        for number, term in enumerate(self.terms):
+            key = f"W{number}"
+            self._by_key[key] = term
+            matcher = self.exact if term.exact_case else self.lower
+            matcher.add(key, [nlp.make_doc(term.text)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in (self.lower, self.exact):
+            for match_id, start, end in matcher(doc):
+                term = self._by_key[doc.vocab.strings[match_id]]
+                if self._blocked(doc, start, end, term):
+                    continue
+                spans.append(Span(doc, start, end, label=term.category))
+        doc.spans[SPAN_KEY] = filter_spans(spans)
+        return doc
+
+    @staticmethod
+    def _blocked(doc: Doc, start: int, end: int, term: WeaponTerm) -> bool:
+        before = doc[start - 1].lower_ if start > 0 else ""
+        after = doc[end].lower_ if end < len(doc) else ""
+        return before in term.blocked_by_previous or after in term.blocked_by_next

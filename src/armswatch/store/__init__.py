@@ -1,0 +1,1 @@
+"""The corpus store: ingest reports and merge them into one record of who arms whom."""
