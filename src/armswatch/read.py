@@ -31,10 +31,11 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 ALL_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for on with as was by said it from at be has have are "
-    "an were its which this his their not but or will would been had".split()
-)
+_ENGLISH_FUNCTION_WORDS = frozenset({
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by",
+    "said", "it", "from", "at", "be", "has", "have", "are", "an", "were", "its", "which",
+    "this", "his", "their", "not", "but", "or", "will", "would", "been", "had",
+})
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -160,27 +161,38 @@ def _optional_str(value: Any) -> str | None:
 
 def _read_jsonl(path: Path) -> Iterator[Item]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
+    records = 0
     try:
         with opener(path, "rb") as handle:
             for number, raw in enumerate(handle, start=1):
                 where = f"{path}:{number}"
                 if not raw.strip():
                     continue
-                try:
-                    text = raw.decode("utf-8")
-                    record = json.loads(text)
-                except UnicodeDecodeError:
-                    yield InputError(where, "line is not valid UTF-8")
-                    continue
-                except json.JSONDecodeError as err:
-                    yield InputError(where, f"invalid or truncated JSON line ({err.msg})")
-                    continue
-                try:
-                    yield _from_record(record, where, default_id=f"{path.stem}-{number}")
-                except InputError as err:
-                    yield err
+                records += 1
+                yield _from_json_line(raw, where, default_id=f"{path.stem}-{number}")
     except (OSError, EOFError, gzip.BadGzipFile) as err:
         yield InputError(str(path), f"cannot read compressed or damaged file ({err})")
+        return
+    if not records:
+        yield InputError(str(path), "file is empty (no JSON lines)")
+
+
+def _from_json_line(raw: bytes, where: str, default_id: str) -> Item:
+    try:
+        # utf-8-sig: editors on Windows put a byte-order mark before the first line.
+        # The line break goes too, or a line cut inside a string reads as a stray
+        # control character instead of an unterminated string.
+        record = json.loads(raw.decode("utf-8-sig").rstrip("\r\n"))
+    except UnicodeDecodeError:
+        return InputError(where, "line is not valid UTF-8")
+    except json.JSONDecodeError as err:
+        problem = err.msg.removesuffix(" at")
+        return InputError(where, f"invalid or truncated JSON line ({problem} at column "
+                                 f"{err.colno})")
+    try:
+        return _from_record(record, where, default_id=default_id)
+    except InputError as err:
+        return err
 
 
 def _read_warc(path: Path) -> Iterator[Item]:

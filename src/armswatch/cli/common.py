@@ -9,7 +9,7 @@ from typing import NoReturn
 import typer
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(enum.StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"

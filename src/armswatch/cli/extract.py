@@ -38,6 +38,8 @@ def extract(
     from armswatch.extract import Extractor
     from armswatch.read import iter_documents
 
+    if output is OutputFormat.csv:  # one report is a nested record, not a row
+        fail("--format csv is not available for extract; use jsonl, json or table", code=2)
     if published is not None:
         _check_date(published)
     documents: list[Document] = []
@@ -79,9 +81,9 @@ def _emit(results: object, output: OutputFormat, single: bool) -> None:
         json.dump(payload[0] if single else payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif output is OutputFormat.table:
-        from armswatch.cli.tables import extraction_table
-
         from rich.console import Console
+
+        from armswatch.cli.tables import extraction_table
 
         console = Console()
         for extraction in extractions:
@@ -92,9 +94,9 @@ def info(
     output: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
 ) -> None:
     """Show the version, the spaCy pipeline and the bundled knowledge."""
-    from armswatch.nlp import ARMSWATCH_PIPES, DEFAULT_MODEL
-
     import spacy
+
+    from armswatch.nlp import ARMSWATCH_PIPES, DEFAULT_MODEL
 
     details = {"version": __version__, "spacy_model": DEFAULT_MODEL,
                "spacy_version": spacy.__version__, "components": list(ARMSWATCH_PIPES)}

@@ -25,11 +25,12 @@ def assemble(doc: Doc, document: Document, index: ActorIndex) -> Extraction:
     reports: list[TransferMention] = doc._.transfer_mentions or []
     published = _date(document.published)
     timexes = find_timexes(doc.text, published) if published else []
-    directed = [r for r in _expand(reports) if r.suppliers and r.recipients]
-    pairs = _pair_counts(directed)
-    complete = [_orient(r, pairs) for r in _expand(reports)]
-    complete = [r for r in (_fill(r, pairs) for r in complete) if r is not None]
-    transfers = _merge(complete, doc, timexes)
+    expanded = list(_expand(reports))
+    pairs = _pair_counts([r for r in expanded if r.suppliers and r.recipients])
+    roles = _role_counts(expanded)
+    complete = [_orient(r, pairs) for r in expanded]
+    complete = [r for r in (_fill(r, pairs, roles) for r in complete) if r is not None]
+    transfers = _merge(_collapse_stages(_fold_denials(complete)), doc, timexes)
     _link_denials(doc._.denial_mentions or [], transfers, doc, timexes)
     actors = _actors(mentions, transfers, doc, index)
     return Extraction(document=document, actors=actors, transfers=transfers)
@@ -67,6 +68,17 @@ def _pair_counts(reports: list[TransferMention]) -> Counter[Pair]:
     return counts
 
 
+def _role_counts(reports: list[TransferMention]) -> dict[str, Counter[str]]:
+    """How often each actor is named as supplier and as recipient in the report."""
+    counts: dict[str, Counter[str]] = {"supplier": Counter(), "recipient": Counter()}
+    for report in reports:
+        for mention in report.suppliers:
+            counts["supplier"][mention.acting_for] += 1
+        for mention in report.recipients:
+            counts["recipient"][mention.acting_for] += 1
+    return counts
+
+
 def _orient(report: TransferMention, pairs: Counter[Pair]) -> TransferMention:
     """A deal between two parties takes the direction the rest of the report gives it."""
     if report.directed or not (report.suppliers and report.recipients):
@@ -77,24 +89,31 @@ def _orient(report: TransferMention, pairs: Counter[Pair]) -> TransferMention:
     return report
 
 
-def _fill(report: TransferMention, pairs: Counter[Pair]) -> TransferMention | None:
+def _fill(report: TransferMention, pairs: Counter[Pair],
+          roles: dict[str, Counter[str]]) -> TransferMention | None:
     """Give a one-sided report the counterpart the document names most for that party
-    ("Russia is looking for shells" in a report about North Korean shells)."""
+    ("Russia is looking for shells" in a report about North Korean shells), else the
+    party the whole report names most in the missing role ("the Netherlands has provided
+    launchers" in a report about aid to Ukraine)."""
     if report.suppliers and report.recipients:
         return report
     if report.recipients:
         known = report.recipients[0]
         options = Counter({s: n for (s, r), n in pairs.items() if r == known.acting_for})
+        fallback = roles["supplier"]
     elif report.suppliers:
         known = report.suppliers[0]
         options = Counter({r: n for (s, r), n in pairs.items() if s == known.acting_for})
+        fallback = roles["recipient"]
     else:
         return None
     if not options:
+        options = Counter({k: n for k, n in fallback.items() if k != known.acting_for})
+    if not options:
         return None
     other = options.most_common(1)[0][0]
-    filler = Mention(start=-1, end=-1, actor_id=other, acting_for=other,
-                     state=_state_hint(other, report), kind="context")
+    filler = Mention(start=-1, end=-1, actor_id=other, acting_for=other, state=other,
+                     kind="context")
     if report.recipients:
         report.suppliers = [filler]
     else:
@@ -102,8 +121,42 @@ def _fill(report: TransferMention, pairs: Counter[Pair]) -> TransferMention | No
     return report
 
 
-def _state_hint(actor_id: str, report: TransferMention) -> str:
-    return actor_id
+def _fold_denials(reports: list[TransferMention]) -> list[TransferMention]:
+    """A denial speaks of the transfer others assert: it takes that transfer's stage
+    rather than adding a stage of its own ("Iran denies sending drones" in a report on
+    deliveries the US asserts)."""
+    asserted: dict[Pair, str] = {}
+    for report in reports:
+        if report.stance != "denies":
+            pair = (report.suppliers[0].acting_for, report.recipients[0].acting_for)
+            current = asserted.get(pair)
+            if current is None or STAGE_ORDER[report.status] > STAGE_ORDER[current]:
+                asserted[pair] = report.status
+    for report in reports:
+        pair = (report.suppliers[0].acting_for, report.recipients[0].acting_for)
+        if report.stance == "denies" and pair in asserted:
+            report.status = asserted[pair]
+    return reports
+
+
+def _collapse_stages(reports: list[TransferMention]) -> list[TransferMention]:
+    """One deal is reported at the furthest stage it reached: speculation about a pair
+    that the report also gives a firmer stage joins that stage, and talks join a deal
+    that was agreed. Delivered and cancelled stay apart (distinct shipments)."""
+    stages: dict[Pair, set[str]] = {}
+    for report in reports:
+        pair = (report.suppliers[0].acting_for, report.recipients[0].acting_for)
+        stages.setdefault(pair, set()).add(report.status)
+    for report in reports:
+        found = stages[(report.suppliers[0].acting_for, report.recipients[0].acting_for)]
+        firmer = sorted(found - {"possible"}, key=lambda s: STAGE_ORDER[s])
+        if report.status == "possible" and firmer:
+            report.status = "agreed" if "agreed" in firmer else firmer[-1]
+            if report.stance == "speculates":
+                report.stance = "asserts"
+        elif report.status == "negotiating" and "agreed" in found:
+            report.status = "agreed"
+    return reports
 
 
 def _merge(reports: list[TransferMention], doc: Doc, timexes: list[Timex]) -> list[Transfer]:

@@ -137,6 +137,7 @@ def attribute(trigger: Token, index: MentionIndex, lexicon: Lexicon,
     """Walk up from the transfer word to the first reporting verb with a known speaker."""
     through_claim_noun = False
     below = trigger
+    pronoun_fallback: Attribution | None = None
     for governor in governors(trigger):
         lemma = lexicon.lemma(governor.text, governor.pos_)
         if governor.pos_ in ("NOUN", "PROPN") and lemma in lexicon.claim_nouns:
@@ -146,14 +147,25 @@ def attribute(trigger: Token, index: MentionIndex, lexicon: Lexicon,
             is_denial = False  # "rejected the sale": a refusal, judged as a stage
         if (lemma in lexicon.reporting or is_denial) and governor.pos_ in ("VERB", "NOUN"):
             source = speaker_of(governor, index, speakers)
-            if source is not None or is_denial:
-                return Attribution(source, governor.text, governor.i, denies=is_denial)
+            found = Attribution(source, governor.text, governor.i, denies=is_denial)
+            if _pronoun_subject(governor) and not is_denial and source is not None:
+                # "the White House said it had determined": prefer the named speaker above
+                pronoun_fallback = pronoun_fallback or found
+            elif source is not None or is_denial:
+                return found
         below = governor
+    if pronoun_fallback is not None:
+        return pronoun_fallback
     according = according_to(trigger.sent, index)
     if according is not None:
         return Attribution(according[0], "according to", according[1])
     fallback = _sentence_reporter(trigger, index, lexicon, speakers)
     return fallback or Attribution(None, None, None)
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    subject = subject_of(verb) if verb.pos_ == "VERB" else None
+    return subject is not None and subject.lower_ in PRONOUNS
 
 
 def speaker_of(verb: Token, index: MentionIndex, speakers: SpeakerMemory) -> Mention | None:
@@ -206,7 +218,7 @@ def _sentence_reporter(trigger: Token, index: MentionIndex, lexicon: Lexicon,
 def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tuple[str, bool]:
     """The stage the words around a transfer word give it, and whether it is negated."""
     path = [trigger, *governors(trigger, stop)]
-    speculative = future = negated = False
+    speculative = future = negated = ongoing = False
     governed: str | None = None
     hedged = any(lexicon.governor_stage(c.lower_) == "possible" and c.dep_ in ("amod", "advmod")
                  for c in trigger.children)
@@ -214,7 +226,7 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
         for child in token.children:
             word = child.lower_
             if child.dep_ == "aux" and word in SPECULATIVE_MODALS:
-                speculative = speculative or word != "can" or is_negated(token)
+                speculative = True
             elif child.dep_ == "aux" and word in FUTURE_MODALS:
                 future = True
             elif child.dep_ == "aux" and word == "would":
@@ -227,6 +239,8 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
             negated = True
         if position == 0:
             continue
+        if lexicon.lemma(token.text, token.pos_) in lexicon.ongoing:
+            ongoing = True
         found = _governor_stage(token, lexicon)
         if found and governed is None:
             governed = found
@@ -236,7 +250,7 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
         return "possible", negated
     if governed in ("negotiating", "agreed"):
         return _furthest_request(governed, base), negated
-    if future:
+    if future and not ongoing:
         return ("agreed" if base in ("delivered", "agreed") else base), negated
     if governed == "possible" or (hedged and base == "delivered"):
         return "possible", negated

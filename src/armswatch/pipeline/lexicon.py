@@ -13,7 +13,7 @@ import yaml
 from armswatch.errors import DataFileError
 from armswatch.model import STATUSES
 
-FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use")
+FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use", "arrive")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Lexicon:
     irregular: dict[str, str]
     stage_governors: dict[str, frozenset[str]]
     request_verbs: frozenset[str]
+    ongoing: frozenset[str]
     reporting: frozenset[str]
     denial: frozenset[str]
     claim_nouns: frozenset[str]
@@ -75,7 +76,7 @@ def _candidates(low: str) -> list[str]:
     if low.endswith("s"):
         out.append(low[:-1])
     for suffix in ("ing", "ed"):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+        if low.endswith(suffix) and len(low) >= len(suffix) + 2:
             stem = low[: -len(suffix)]
             out.extend([stem, stem + "e"])
             if len(stem) > 2 and stem[-1] == stem[-2]:
@@ -107,7 +108,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         raw = yaml.load(text, Loader=yaml.CSafeLoader)
     except yaml.YAMLError as err:
         raise DataFileError(f"{where}: invalid YAML ({err})") from None
-    required = ("verbs", "nouns", "irregular", "stage_governors", "request_verbs", "reporting",
+    required = ("verbs", "nouns", "irregular", "stage_governors", "request_verbs", "ongoing",
+                "reporting",
                 "denial", "claim_nouns", "falsity", "via_preps", "recipient_preps",
                 "supplier_preps", "official_nouns")
     missing = [key for key in required if key not in raw]
@@ -122,7 +124,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         return frozenset(str(w).lower() for w in raw[key])
 
     governors = {k: frozenset(str(w).lower() for w in v) for k, v in stages.items()}
-    known = frozenset().union(*governors.values(), words("request_verbs"), words("reporting"),
+    known = frozenset().union(*governors.values(), words("request_verbs"), words("ongoing"),
+                              words("reporting"),
                               words("denial"), words("claim_nouns"))
     return Lexicon(
         verbs=_triggers(raw["verbs"], where),
@@ -130,6 +133,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         irregular={str(k).lower(): str(v) for k, v in raw["irregular"].items()},
         stage_governors=governors,
         request_verbs=words("request_verbs"),
+        ongoing=words("ongoing"),
         reporting=words("reporting"),
         denial=words("denial"),
         claim_nouns=words("claim_nouns"),

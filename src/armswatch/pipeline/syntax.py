@@ -14,7 +14,9 @@ PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "obj", "attr", "oprd")
 #: Links through which a clause inherits its subject from the clause above it.
 CONTROL_LINKS = ("xcomp", "advcl", "conj", "acl", "ccomp", "pcomp")
-PRONOUNS = frozenset("he she they it we i his her their its who which that".split())
+PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "who", "which", "that"]
+)
 
 
 class MentionIndex:
@@ -66,12 +68,13 @@ def conjuncts(token: Token) -> list[Token]:
     out = [token]
     for conj in token.conjuncts:
         out.append(conj)
-    # "North Korea, as well as Iran": spaCy often hangs the second on a prep "as"
-    for child in token.children:
-        if child.dep_ in ("prep", "cc") and child.lower_ == "as":
-            for grandchild in child.subtree:
-                if grandchild.dep_ == "pobj":
-                    out.append(grandchild)
+    # "North Korea, as well as Iran": spaCy hangs the second on an "as" next to the first
+    # or on the clause above it
+    for holder in [token, *list(token.ancestors)[:3]]:
+        for child in holder.children:
+            if child.dep_ in ("prep", "cc") and child.lower_ == "as" and \
+                    0 < child.i - token.right_edge.i <= 4:
+                out.extend(g for g in child.subtree if g.dep_ == "pobj")
     return out
 
 
@@ -126,11 +129,32 @@ def subject_of(verb: Token) -> Token | None:
                 return (objects or on_objects)[0]
             current = governor
             continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            governor = current.head.head  # "thanked X for providing": X provides
+            objects = children(governor, *OBJECTS)
+            if objects:
+                return objects[0]
+            current = governor
+            continue
         if current.dep_ in ("conj", "advcl", "relcl") and current.head.i != current.i:
             if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return None
             current = current.head
             continue
+        return None
+    return None
+
+
+def holder_of(participle: Token) -> Token | None:
+    """For "missiles supplied by X" or "jets bought from Y" modifying an object, the
+    subject of the clause that has them ("Russia launched missiles supplied by ...")."""
+    if participle.dep_ != "acl":
+        return None
+    noun = participle.head
+    if noun.dep_ in OBJECTS + ("pobj",) and noun.head.pos_ in ("VERB", "AUX", "ADP"):
+        verb = noun.head if noun.head.pos_ != "ADP" else noun.head.head
+        return subject_of(verb)
+    if noun.dep_ in ("nsubj", "nsubjpass"):
         return None
     return None
 

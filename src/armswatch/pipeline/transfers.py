@@ -23,12 +23,14 @@ from armswatch.pipeline.syntax import (
     PRONOUNS,
     MentionIndex,
     children,
+    holder_of,
     phrase_actors,
     prep_objects,
     subject_of,
 )
 
 ORIGIN_MODIFIERS = ("amod", "compound", "nmod", "npadvmod", "poss")
+MAKER_VERBS = frozenset(["made", "built", "produced", "manufactured", "designed", "developed"])
 
 
 @dataclass
@@ -140,7 +142,7 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
            sent: Span) -> list[str] | None:
     """Item categories named in the transfer's arguments; None when the arguments name
     goods that are not materiel ("provide the North with food")."""
-    argument_tokens = _argument_tokens(token)
+    argument_tokens = _argument_tokens(token, noun=token.pos_ != "VERB")
     own = [items_at[token.i]] if token.i in items_at else []
     modifiers = [items_at[c.i] for c in token.subtree
                  if c.i in items_at and c.dep_ in ("compound", "amod", "nmod") and
@@ -158,13 +160,15 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     return ["unspecified"] if in_sentence or token.pos_ == "VERB" else None
 
 
-def _argument_tokens(token: Token) -> list[Token]:
-    """Tokens of the things moved: objects, passive subjects, "of"/"with" phrases."""
+def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
+    """Tokens of the things moved: objects, passive subjects, "of"/"with" phrases, and
+    for nouns "for" phrases ("a deal with the US for 36 jets")."""
+    preps = ("of", "with", "including", "on", "for") if noun else ("of", "with", "including",
+                                                                  "on")
     out: list[Token] = []
     for child in token.children:
-        if child.dep_ in OBJECTS + PASSIVE_SUBJECTS + ("dative",):
-            out.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "with", "including", "on"):
+        if child.dep_ in OBJECTS + PASSIVE_SUBJECTS + ("dative",) or \
+                child.dep_ == "prep" and child.lower_ in preps:
             out.extend(child.subtree)
     return out
 
@@ -175,18 +179,23 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         c.dep_ == "auxpass" for c in token.children)
     subject = subject_of(token)
     subject_actors = _resolve_pronoun_actors(subject, index) if subject is not None else []
+    holder = holder_of(token)
+    holders = _resolve_pronoun_actors(holder, index) if holder is not None else []
     agents = [m for _, obj in prep_objects(token, {"by"}) for m in phrase_actors(obj, index)]
-    to_actors = [m for _, obj in _preps_near(token, lexicon.recipient_preps)
-                 for m in phrase_actors(obj, index)]
+    to_actors = _recipients_near(token, index, lexicon)
     from_actors = [m for _, obj in _preps_near(token, {"from"})
                    for m in phrase_actors(obj, index)]
     object_actors = [m for c in children(token, *OBJECTS, "dative")
                      for m in phrase_actors(c, index) if _is_party(c, items_at)]
     passive_actors = [m for c in children(token, *PASSIVE_SUBJECTS)
                       for m in phrase_actors(c, index) if _is_party(c, items_at)]
+    if token.dep_ == "acl" and holders:  # participle: "jets bought from Britain"
+        passive, subject_actors = True, []
+        agents = agents if trig.frame != "acquire" else holders
     if trig.frame == "supply":
         mention.suppliers = agents if passive else subject_actors
-        mention.recipients = to_actors + object_actors + passive_actors
+        mention.recipients = to_actors + object_actors + passive_actors or \
+            [h for h in holders if h not in mention.suppliers]
         if not mention.suppliers:
             mention.suppliers = from_actors or _origin_actors(token, index, items_at)
     elif trig.frame == "arm":
@@ -199,8 +208,12 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.recipients = subject_actors
         mention.suppliers = [m for _, obj in prep_objects(token, {"on", "upon"})
                              for m in phrase_actors(obj, index)]
+    elif trig.frame == "arrive":  # "Patriot systems have arrived in Ukraine from the US"
+        mention.recipients = [m for _, obj in _preps_near(token, {"in", "at", "to"})
+                              for m in phrase_actors(obj, index)] or object_actors
+        mention.suppliers = from_actors or _origin_actors(token, index, items_at)
     elif trig.frame == "use":
-        mention.recipients = agents if passive else subject_actors
+        mention.recipients = agents if passive else subject_actors or holders
         mention.suppliers = from_actors or _origin_actors(token, index, items_at)
         if not mention.suppliers:
             mention.recipients = []
@@ -214,8 +227,7 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         owners = [m for c in token.children if c.dep_ == "compound"
                   for g in c.children if g.dep_ in ("amod", "compound", "nmod")
                   for m in phrase_actors(g, index)]
-    to_actors = [m for _, obj in _preps_near(token, lexicon.recipient_preps)
-                 for m in phrase_actors(obj, index)]
+    to_actors = _recipients_near(token, index, lexicon)
     from_actors = [m for _, obj in _preps_near(token, {"from", "by"})
                    for m in phrase_actors(obj, index)]
     governing = _governing_party(token, index)
@@ -240,11 +252,26 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         if from_actors or to_actors:
             mention.suppliers = from_actors or [p for p in parties if p not in to_actors][:1]
             mention.recipients = to_actors or [p for p in parties if p not in from_actors][:1]
+        elif partners and governing:  # "Qatar signed a deal with the UK for Typhoons"
+            mention.suppliers, mention.recipients = partners[:1], governing[:1]
+            mention.directed = False
         elif len(parties) >= 2:
             mention.suppliers, mention.recipients = [parties[0]], [parties[1]]
             mention.directed = False
         elif parties:
             mention.suppliers, mention.directed = [parties[0]], False
+
+
+def _recipients_near(token: Token, index: MentionIndex, lexicon: Lexicon) -> list[Mention]:
+    """Actors after "to/for/into": a "for" phrase names a recipient only when it names
+    the actor itself ("for Russia", "for the Saudi air force"), not a purpose ("for its
+    Ukraine war")."""
+    out = []
+    for prep, obj in _preps_near(token, lexicon.recipient_preps):
+        if prep == "for" and index.at(obj) is None and obj.lower_ not in lexicon.official_nouns:
+            continue
+        out.extend(phrase_actors(obj, index))
+    return out
 
 
 def _governing_party(noun: Token, index: MentionIndex) -> list[Mention]:
@@ -267,14 +294,18 @@ def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str]) 
     """Actors named as the origin of the materiel: "Iranian drones", "North Korean-made
     shells", "shells from North Korea" inside the transfer's arguments."""
     out: list[Mention] = []
-    for arg in _argument_tokens(token):
+    for arg in _argument_tokens(token, noun=token.pos_ != "VERB"):
         if arg.i not in items_at:
             continue
         for child in arg.children:
-            if child.dep_ in ORIGIN_MODIFIERS:
-                out.extend(m for m in index.in_tokens(list(child.subtree)) if not m.is_person)
+            if child.dep_ in ORIGIN_MODIFIERS:  # "Iranian drones", "Baykar drones"
+                out.extend(m for m in index.in_tokens(list(child.subtree))
+                           if m.kind in ("adjective", "org"))
             elif child.dep_ == "prep" and child.lower_ == "from":
                 out.extend(m for obj in children(child, "pobj") for m in phrase_actors(obj, index))
+            elif child.dep_ == "acl" and child.lower_ in MAKER_VERBS:  # "made by Diehl"
+                out.extend(m for _, obj in prep_objects(child, {"by", "in"})
+                           for m in phrase_actors(obj, index))
     return _unique(out)
 
 

@@ -1,0 +1,1 @@
+"""`armswatch serve`: the REST API and the web workspace over one corpus store."""

@@ -1,0 +1,89 @@
+"""HTML pages. Data comes from the same store queries as the API; templates escape it all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import jinja2
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session
+
+from armswatch.store import web_queries
+from armswatch.web.highlight import runs
+from armswatch.web.security import PAGE_POLICY
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+STAGES = ("delivered", "agreed", "negotiating", "possible", "cancelled")
+# Autoescaping everywhere: report text and titles are data, never markup.
+environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                                 undefined=jinja2.StrictUndefined)
+router = APIRouter(include_in_schema=False)
+
+
+def open_session(request: Request) -> Iterator[Session]:
+    with request.app.state.store.session() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(open_session)]
+
+
+def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
+    html = environment.get_template(template).render(
+        request=request, stages=STAGES, writable=request.app.state.settings.writable,
+        needs_token=bool(request.app.state.settings.token), **values)
+    return HTMLResponse(html, status_code=status, headers={
+        "Content-Security-Policy": PAGE_POLICY, "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer"})
+
+
+def missing(what: str) -> HTTPException:
+    return HTTPException(404, f"no {what}")
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview_page(request: Request, session: SessionDep) -> HTMLResponse:
+    return render(request, "overview.html", page="overview", **web_queries.overview(session))
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(request: Request) -> HTMLResponse:
+    return render(request, "network.html", page="network")
+
+
+@router.get("/relations/{key}", response_class=HTMLResponse)
+def relation_page(request: Request, key: str, session: SessionDep,
+                  level: Annotated[Literal["actor", "state"], Query()] = "actor"
+                  ) -> HTMLResponse:
+    detail = web_queries.relation_detail(session, key, level)
+    if detail is None:
+        raise missing(f"relation {key}")
+    return render(request, "relation.html", page="relation", level=level, **detail)
+
+
+@router.get("/actors/{actor}", response_class=HTMLResponse)
+def actor_page(request: Request, actor: str, session: SessionDep) -> HTMLResponse:
+    view = web_queries.actor_detail(session, actor)
+    if view is None:
+        raise missing(f"actor {actor}")
+    return render(request, "actor.html", page="actor", view=view)
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(request: Request, document_id: int, session: SessionDep) -> HTMLResponse:
+    document = web_queries.document_detail(session, document_id)
+    if document is None:
+        raise missing(f"document {document_id}")
+    claims = [dict(claim, transfer=t["id"]) for t in document["transfers"]
+              for claim in t["claims"]]
+    text_runs = runs(document["text"], claims) if document["text"] else []
+    return render(request, "document.html", page="document", document=document,
+                  claims=claims, runs=text_runs)
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_page(request: Request) -> HTMLResponse:
+    return render(request, "analyze.html", page="analyze")
