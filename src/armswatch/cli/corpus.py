@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -16,6 +16,9 @@ from rich.table import Table
 
 from armswatch.errors import ArmswatchError
 from armswatch.store.db import Store, open_store
+
+if TYPE_CHECKING:
+    from armswatch.store.ingest import ExtractFn
 
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="Database URL (default: $ARMSWATCH_DB or sqlite:///armswatch.db).")]
@@ -50,6 +53,22 @@ def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")
 
 
+@contextmanager
+def extraction(model: str | None, workers: int, dask: str | None) -> Iterator[ExtractFn]:
+    """Local processes, or a Dask cluster when `--dask` names one."""
+    if dask is None:
+        from armswatch.store.ingest import local_extract
+
+        yield local_extract(model, workers)
+        return
+    if workers != 1:
+        raise ValueError("--workers and --dask exclude each other: size the cluster instead")
+    from armswatch.distributed import dask_runner
+
+    with dask_runner(dask, model) as extract:
+        yield extract
+
+
 @fails_cleanly
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .html .json "
@@ -61,19 +80,22 @@ def ingest(
         help="Publication date (YYYY-MM-DD) for reports that carry none.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model to extract with.")] = None,
     batch_size: Annotated[int, typer.Option(help="Documents per transaction.")] = 64,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", help="Extract on Dask: local[:N] (a LocalCluster of N processes) or a "
+        "scheduler address, tcp://host:8786.")] = None,
 ) -> None:
     """Extract transfers from reports and add them to the store.
 
     Example: armswatch ingest reports/ --db sqlite:///armswatch.db --workers 2
     """
     from armswatch.read import iter_documents
-    from armswatch.store.ingest import Ingestor, local_extract
+    from armswatch.store.ingest import Ingestor
     from armswatch.store.render import ingest_progress, print_ingest_report
 
-    with opened(db) as store:
+    with opened(db) as store, extraction(model, workers, dask) as extract:
         inputs = iter_documents([str(path) for path in paths], published=published)
         with ingest_progress(quiet) as (on_progress, on_error):
-            ingestor = Ingestor(store, local_extract(model, workers), batch_size=batch_size,
+            ingestor = Ingestor(store, extract, batch_size=batch_size,
                                 on_progress=on_progress, on_error=on_error)
             try:
                 report = ingestor.run(inputs)

@@ -152,8 +152,6 @@ def _collapse_stages(reports: list[TransferMention]) -> list[TransferMention]:
         firmer = sorted(found - {"possible"}, key=lambda s: STAGE_ORDER[s])
         if report.status == "possible" and firmer:
             report.status = "agreed" if "agreed" in firmer else firmer[-1]
-            if report.stance == "speculates":
-                report.stance = "asserts"
         elif report.status == "negotiating" and "agreed" in found:
             report.status = "agreed"
     return reports
@@ -182,10 +180,23 @@ def _merge(reports: list[TransferMention], doc: Doc, timexes: list[Timex]) -> li
                    c.evidence == claim.evidence for c in transfer.claims):
             transfer.claims.append(claim)
     transfers = list(by_key.values())
+    _drop_redundant_author_claims(transfers)
     for transfer in transfers:
         if "unspecified" in transfer.items and len(transfer.items) > 1:
             transfer.items.remove("unspecified")
     return sorted(transfers, key=lambda t: t.claims[0].evidence.start)
+
+
+def _drop_redundant_author_claims(transfers: list[Transfer]) -> None:
+    """The outlet's own voice adds nothing where named sources assert the same pair: the
+    record keeps who says so. A transfer keeps at least one claim."""
+    named = {(t.supplier, t.recipient) for t in transfers
+             for c in t.claims if c.source != "author" and c.stance == "asserts"}
+    for transfer in transfers:
+        if (transfer.supplier, transfer.recipient) not in named:
+            continue
+        kept = [c for c in transfer.claims if c.source != "author" or c.stance != "asserts"]
+        transfer.claims = kept or transfer.claims[:1]
 
 
 def _claim(report: TransferMention, doc: Doc, timexes: list[Timex]) -> Claim:

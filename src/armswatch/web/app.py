@@ -7,8 +7,10 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from armswatch.errors import StoreError
@@ -80,6 +82,15 @@ def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AnalysisError, reply(422))
     app.add_exception_handler(ReviewError, reply(404))
     app.add_exception_handler(StoreError, reply(503))
+    app.add_exception_handler(StarletteHTTPException, page_or_json_error)
+
+
+async def page_or_json_error(request: Request, exc: StarletteHTTPException):
+    """Pages get an HTML error page; the API and assets keep FastAPI's JSON errors."""
+    if request.url.path.startswith(("/api", "/static", "/vendor", "/docs", "/openapi")):
+        return await http_exception_handler(request, exc)
+    return pages.render(request, "error.html", status=exc.status_code, page="error",
+                        message=str(exc.detail))
 
 
 def vendor_asset(name: str) -> FileResponse:
