@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import dask
 from distributed import Client, Future, KilledWorker, LocalCluster, Worker, WorkerPlugin
 
 from armswatch.errors import ArmswatchError
@@ -37,6 +38,9 @@ IN_FLIGHT_PER_THREAD = 2
 #: Extra submissions of a batch after Dask declared it lethal to workers.
 RESUBMITS = 2
 CONNECT_TIMEOUT = "30s"
+#: Dask sets this in workers to return memory to the OS sooner; it also disables glibc's
+#: adaptive mmap threshold, which slows spaCy by about a quarter (36 -> 27 docs/s measured).
+TRIM_SETTING = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 
 BatchTask = Callable[[list[Document], "str | None"], list[Extraction]]
 
@@ -172,8 +176,9 @@ def dask_client(spec: str) -> Iterator[Client]:
     """A client on a fresh LocalCluster (`local[:N]`) or on a running scheduler."""
     workers = local_workers(spec)
     if workers is not None:
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                          host="127.0.0.1", dashboard_address=None) as cluster, \
+        with dask.config.set({TRIM_SETTING: None}), \
+                LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                             host="127.0.0.1", dashboard_address=None) as cluster, \
                 Client(cluster) as client:
             yield client
         return
