@@ -26,6 +26,7 @@ import dask
 from distributed import Client, Future, KilledWorker, LocalCluster, Worker, WorkerPlugin
 
 from armswatch.errors import ArmswatchError
+from armswatch.extract import batches
 from armswatch.model import Document, Extraction
 from armswatch.store.ingest import ExtractFn
 
@@ -143,17 +144,6 @@ class DaskExtract:
                 raise ArmswatchError(f"a worker returned {len(results)} extractions for "
                                      f"{len(batch)} documents")
             return results
-
-
-def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for document in documents:
-        batch.append(document)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def local_workers(spec: str) -> int | None:

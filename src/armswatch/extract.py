@@ -72,13 +72,14 @@ def _worker_run(batch: list[Document]) -> list[Extraction]:
 
 def _parallel(documents: Iterable[Document], workers: int,
               model: str | None) -> Iterator[Extraction]:
-    batches = _batches(documents, BATCH_SIZE)
+    in_batches = batches(documents, BATCH_SIZE)
     with ProcessPoolExecutor(workers, initializer=_worker_init, initargs=(model,)) as pool:
-        for results in pool.map(_worker_run, batches):
+        for results in pool.map(_worker_run, in_batches):
             yield from results
 
 
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive lists of `size` documents (the last may be shorter)."""
     batch: list[Document] = []
     for document in documents:
         batch.append(document)

@@ -220,6 +220,7 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
     path = [trigger, *governors(trigger, stop)]
     speculative = future = negated = ongoing = False
     governed: str | None = None
+    cancelled = False
     hedged = any(lexicon.governor_stage(c.lower_) == "possible" and c.dep_ in ("amod", "advmod")
                  for c in trigger.children)
     for position, token in enumerate(path):
@@ -242,9 +243,13 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
         if lexicon.lemma(token.text, token.pos_) in lexicon.ongoing:
             ongoing = True
         found = _governor_stage(token, lexicon)
+        cancelled = cancelled or found == "cancelled"  # "a plan to buy ... was frozen"
         if found and governed is None:
             governed = found
-    if governed == "cancelled":
+        if token.dep_ in ("relcl", "acl") and position > 0 or trigger.dep_ == "relcl" and \
+                position == 0:
+            break  # "systems of the kind it has sent": the clause above has its own stage
+    if cancelled:
         return "cancelled", False if speculative else negated
     if speculative:
         return "possible", negated

@@ -45,6 +45,8 @@ class Lexicon:
     recipient_preps: frozenset[str]
     supplier_preps: frozenset[str]
     official_nouns: frozenset[str]
+    anaphoric_goods: frozenset[str]
+    materiel_modifiers: frozenset[str]
     known_words: frozenset[str]  # every governor, cue and claim word, for lemma lookup
 
     def governor_stage(self, lemma: str) -> str | None:
@@ -111,7 +113,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     required = ("verbs", "nouns", "irregular", "stage_governors", "request_verbs", "ongoing",
                 "reporting",
                 "denial", "claim_nouns", "falsity", "via_preps", "recipient_preps",
-                "supplier_preps", "official_nouns")
+                "supplier_preps", "official_nouns", "anaphoric_goods", "materiel_modifiers")
     missing = [key for key in required if key not in raw]
     if missing:
         raise DataFileError(f"{where}: missing sections {missing}")
@@ -142,5 +144,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         recipient_preps=words("recipient_preps"),
         supplier_preps=words("supplier_preps"),
         official_nouns=words("official_nouns"),
+        anaphoric_goods=words("anaphoric_goods"),
+        materiel_modifiers=words("materiel_modifiers"),
         known_words=known,
     )

@@ -14,6 +14,9 @@ PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "obj", "attr", "oprd")
 #: Links through which a clause inherits its subject from the clause above it.
 CONTROL_LINKS = ("xcomp", "advcl", "conj", "acl", "ccomp", "pcomp")
+#: Nouns for a group of states whose members a phrase lists ("allies such as Poland").
+GROUP_NOUNS = frozenset(["countries", "states", "nations", "allies", "partners", "members",
+                         "governments", "suppliers", "donors", "buyers", "customers"])
 PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "who", "which", "that"]
 )
@@ -83,6 +86,10 @@ def phrase_actors(token: Token, index: MentionIndex, *, coordinated: bool = True
     modifiers ("North Korean officials", "the Biden administration"), for each conjunct."""
     out: list[Mention] = []
     heads = conjuncts(token) if coordinated else [token]
+    if token.lower_ in GROUP_NOUNS and index.at(token) is None:
+        heads = [member for prep in token.children
+                 if prep.lower_ in ("including", "like", "as", "of")
+                 for obj in prep.children if obj.dep_ == "pobj" for member in conjuncts(obj)]
     for head in heads:
         found = _phrase_actor(head, index)
         if found is not None and found not in out:
@@ -94,6 +101,8 @@ def _phrase_actor(head: Token, index: MentionIndex) -> Mention | None:
     direct = index.at(head)
     if direct is not None:
         return direct
+    if head.lower_ in GROUP_NOUNS:  # "European countries including Germany" names its members
+        return None
     # appositions and "spokesman John Kirby": a person named in the phrase speaks for it
     for child in head.children:
         if child.dep_ in ("appos", "compound", "amod", "poss", "nmod", "npadvmod") or \
@@ -119,8 +128,9 @@ def subject_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(6):
         subjects = children(current, *SUBJECTS)
-        if subjects:
-            return subjects[0]
+        if subjects:  # the nearest, past a dateline ("MOSCOW, Nov 14 - Russia has ...")
+            before = [t for t in subjects if t.i < current.i]
+            return before[-1] if before else subjects[0]
         if current.dep_ == "xcomp" or current.dep_ == "acl" and current.tag_ == "VB":
             governor = current.head
             objects = children(governor, *OBJECTS)

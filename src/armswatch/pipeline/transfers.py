@@ -122,7 +122,7 @@ def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int,
     mention = TransferMention(trigger=token.i, lemma=trig.lemma, frame=trig.frame,
                               base_status=trig.status,
                               sentence=(sent.start_char, sent.end_char))
-    items = _items(token, trig, items_at, index, sent)
+    items = _items(token, trig, items_at, index, sent, lexicon)
     if items is None:
         return None
     mention.items = items
@@ -139,10 +139,15 @@ def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int,
 
 
 def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: MentionIndex,
-           sent: Span) -> list[str] | None:
+           sent: Span, lexicon: Lexicon) -> list[str] | None:
     """Item categories named in the transfer's arguments; None when the arguments name
     goods that are not materiel ("provide the North with food")."""
     argument_tokens = _argument_tokens(token, noun=token.pos_ != "VERB")
+    if trig.frame == "arrive":
+        argument_tokens += [t for c in children(token, "nsubj") for t in c.subtree]
+    if token.pos_ != "VERB" and token.dep_ in OBJECTS:  # "signed a contract ... for 24 jets"
+        argument_tokens += [t for c in token.head.children if c.dep_ == "prep" and
+                            c.lower_ in ("for", "worth", "covering") for t in c.subtree]
     own = [items_at[token.i]] if token.i in items_at else []
     modifiers = [items_at[c.i] for c in token.subtree
                  if c.i in items_at and c.dep_ in ("compound", "amod", "nmod") and
@@ -150,10 +155,13 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     named = own + modifiers + [items_at[t.i] for t in argument_tokens if t.i in items_at]
     if named:
         return _unique(named)
-    if trig.item:
+    if trig.item or any(c.lower_ in lexicon.materiel_modifiers for c in token.children
+                        if c.dep_ in ("compound", "amod", "nmod")):
         return ["unspecified"]
     has_goods = any(t.pos_ in ("NOUN", "PROPN") and index.at(t) is None and
-                    t.lower_ not in PRONOUNS for t in argument_tokens)
+                    t.lower_ not in PRONOUNS and t.lower_ not in lexicon.anaphoric_goods and
+                    t.lower_ not in lexicon.official_nouns and t.dep_ != "compound"
+                    for t in argument_tokens if t.dep_ not in ("amod", "nummod"))
     if has_goods or trig.needs_item:
         return None
     in_sentence = [items_at[t.i] for t in sent if t.i in items_at]
@@ -196,8 +204,8 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.suppliers = agents if passive else subject_actors
         mention.recipients = to_actors + object_actors + passive_actors or \
             [h for h in holders if h not in mention.suppliers]
-        if not mention.suppliers:
-            mention.suppliers = from_actors or _origin_actors(token, index, items_at)
+        if not mention.suppliers:  # the maker ("Iranian-made") before the route ("from Yemen")
+            mention.suppliers = _origin_actors(token, index, items_at) or from_actors
     elif trig.frame == "arm":
         mention.suppliers = agents if passive else subject_actors
         mention.recipients = object_actors + passive_actors + to_actors

@@ -1,7 +1,7 @@
 """Ingest: read reports, extract the transfers, store them in batches.
 
-Each batch of documents, with their transfers and claims, is written in one transaction,
-so a run killed at any moment leaves only whole documents behind. A document whose text
+Each batch of documents, with their texts, transfers and claims, is written in one
+transaction, so a run killed at any moment leaves only whole documents behind. A document whose text
 hash is already stored is skipped before extraction, so re-running the same command
 finishes the work without doing any of it twice.
 
@@ -25,7 +25,13 @@ from armswatch.errors import InputError
 from armswatch.model import Actor, Document, Extraction, Transfer
 from armswatch.store import dedup
 from armswatch.store.db import Store
-from armswatch.store.models import StoredActor, StoredClaim, StoredDocument, StoredTransfer
+from armswatch.store.models import (
+    DocumentText,
+    StoredActor,
+    StoredClaim,
+    StoredDocument,
+    StoredTransfer,
+)
 from armswatch.store.relations import pair_key, refresh_relations
 
 ExtractFn = Callable[[Iterable[Document]], Iterator[Extraction]]
@@ -162,7 +168,8 @@ class Ingestor:
             for extraction in batch:
                 row, values = self._document_row(extraction.document)
                 session.add(row)
-                session.flush()  # assigns the id later copies link to
+                session.flush()  # assigns the id later copies and the text link to
+                session.add(DocumentText(document_id=row.id, text=extraction.document.text))
                 self.index.add(row.id, values, row.duplicate_of)
                 added_signatures.append((row.id, values, row.duplicate_of))
                 counts.duplicates += row.duplicate_of is not None

@@ -1,9 +1,9 @@
 """SQLAlchemy models of the corpus store.
 
-Documents, the actors they name, the transfers extracted from them and the claims behind
-each transfer are stored as ingested. `Relation` rows are derived: they aggregate every
-transfer of one (supplier, recipient) pair and are refreshed from the transfers whose
-`aggregated` flag is still false (see `relations.py`).
+Documents with their full texts, the actors they name, the transfers extracted from them
+and the claims behind each transfer are stored as ingested. `Relation` rows are derived:
+they aggregate every transfer of one (supplier, recipient) pair and are refreshed from the
+transfers whose `aggregated` flag is still false (see `relations.py`).
 """
 
 from __future__ import annotations
@@ -58,6 +58,16 @@ class StoredDocument(Base):
     def story_id(self) -> int:
         """The original story this report belongs to (itself when it is an original)."""
         return self.duplicate_of or self.id
+
+
+class DocumentText(Base):
+    """The full text of a stored report, which evidence offsets point into."""
+
+    __tablename__ = "document_texts"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
 
 
 class StoredActor(Base):

@@ -2,8 +2,9 @@
 
 A review is keyed by the report's text hash and the transfer's position in it, not by row
 ids, so it still applies after the report is ingested again (into this store or a rebuilt
-one). Report texts are kept for reports added through the web API, and for ingested ones
-the first time their original file is re-read (see `document_text`).
+one). Ingest keeps every report's text (`DocumentText`, defined with the other core tables);
+reports stored before it did are read again from their original file when that still
+matches (see `document_text`).
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy import Integer, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from armswatch.errors import ArmswatchError
 from armswatch.store.ingest import content_hash
-from armswatch.store.models import Base, StoredDocument, StoredTransfer
+from armswatch.store.models import Base, DocumentText, StoredDocument, StoredTransfer
 
 VERDICTS = ("confirmed", "rejected")
 
@@ -43,16 +44,6 @@ class TransferReview(Base):
     note: Mapped[str | None] = mapped_column(Text)
     reviewer: Mapped[str | None] = mapped_column(String(200))
     reviewed_at: Mapped[str] = mapped_column(String(32))
-
-
-class DocumentText(Base):
-    """The full text of a stored report, which evidence offsets point into."""
-
-    __tablename__ = "document_texts"
-
-    document_id: Mapped[int] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
-    text: Mapped[str] = mapped_column(Text)
 
 
 def review_json(review: TransferReview) -> dict[str, Any]:

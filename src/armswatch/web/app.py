@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
+import mimetypes
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -23,18 +27,47 @@ from armswatch.web.security import BodyLimit
 from armswatch.web.settings import LOOPBACK_NAMES, Settings
 
 HERE = Path(__file__).resolve().parent
-# vis-network as shipped inside the pyvis package (its files are served, never copied).
-VENDOR_FILES = {"vis-network.min.js": "lib/vis-9.1.2/vis-network.min.js",
-                "vis-network.css": "lib/vis-9.1.2/vis-network.css"}
+
+
+@dataclass(frozen=True)
+class VendorAsset:
+    """A third-party file served from the installed package that ships it (never copied)."""
+
+    package: str  # the module to import
+    relative: str  # path inside the package folder
+    distribution: str  # what to pip install when it is missing
+    # A module attribute naming the folder, for packages whose folder carries a version.
+    folder_attribute: str | None = None
+
+
+VENDOR_ASSETS = {
+    "vis-network.min.js": VendorAsset("pyvis", "lib/vis-9.1.2/vis-network.min.js", "pyvis"),
+    "vis-network.css": VendorAsset("pyvis", "lib/vis-9.1.2/vis-network.css", "pyvis"),
+    **{name: VendorAsset("swagger_ui_bundle", relative, "swagger-ui-bundle", "swagger_ui_path")
+       for name, relative in (("swagger-ui-bundle.js", "swagger-ui-bundle.js"),
+                              ("swagger-ui.css", "swagger-ui.css"),
+                              ("swagger-favicon.png", "favicon-32x32.png"))},
+}
+# The OpenAPI page's own inline start-up script is the only inline code any page runs.
+DOCS_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; "
+               "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
+               "base-uri 'none'; frame-ancestors 'none'")
+
+
+def _package_folder(asset: VendorAsset) -> Path:
+    if asset.folder_attribute:
+        module = importlib.import_module(asset.package)
+        return Path(str(getattr(module, asset.folder_attribute)))
+    return Path(str(resources.files(asset.package)))
 
 
 def vendor_path(name: str) -> Path | None:
     """Where an installed package keeps a third-party asset, if it is installed."""
-    relative = VENDOR_FILES.get(name)
-    if relative is None:
+    asset = VENDOR_ASSETS.get(name)
+    if asset is None:
         return None
     try:
-        path = Path(str(resources.files("pyvis") / relative))
+        path = _package_folder(asset) / asset.relative
     except ModuleNotFoundError:
         return None
     return path if path.is_file() else None
@@ -48,7 +81,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         app.state.store.close()
 
-    app = FastAPI(title="armswatch", lifespan=lifespan,
+    # The stock /docs and /redoc pull their scripts from a CDN; /docs is served locally below.
+    app = FastAPI(title="armswatch", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Who arms whom, according to whom: the corpus store over HTTP.")
     app.state.settings = settings
     app.state.store = open_store(settings.db_url)
@@ -59,6 +93,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_api_route("/vendor/{name}", vendor_asset, include_in_schema=False)
+    app.add_api_route("/docs", api_docs, include_in_schema=False)
     return app
 
 
@@ -96,7 +131,23 @@ async def page_or_json_error(request: Request, exc: StarletteHTTPException):
 def vendor_asset(name: str) -> FileResponse:
     path = vendor_path(name)
     if path is None:
-        raise HTTPException(404, f"{name} is not installed (pip install pyvis)")
-    media = "text/css" if name.endswith(".css") else "text/javascript"
+        asset = VENDOR_ASSETS.get(name)
+        hint = f" (pip install {asset.distribution})" if asset else ""
+        raise HTTPException(404, f"{name} is not installed{hint}")
+    media = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if media == "application/javascript":
+        media = "text/javascript"
     return FileResponse(path, media_type=media,
                         headers={"Cache-Control": "public, max-age=86400"})
+
+
+def api_docs(request: Request) -> HTMLResponse:
+    """Swagger UI over /openapi.json, with its script and style from this server."""
+    page = get_swagger_ui_html(
+        openapi_url=request.app.openapi_url, title=f"{request.app.title} API",
+        swagger_js_url="/vendor/swagger-ui-bundle.js", swagger_css_url="/vendor/swagger-ui.css",
+        swagger_favicon_url="/vendor/swagger-favicon.png",
+        # Otherwise the UI sends the description to an online validator.
+        swagger_ui_parameters={"validatorUrl": None})
+    page.headers["Content-Security-Policy"] = DOCS_POLICY
+    return page
