@@ -184,7 +184,40 @@ def speaker_of(verb: Token, index: MentionIndex, speakers: SpeakerMemory) -> Men
         return actors[0]
     if subject.lower_ in PRONOUNS:
         return speakers.resolve(subject)
-    return None
+    return _definite_speaker(subject, verb, index)
+
+
+#: "the panel found", "the ministry said": the body a definite description refers back to.
+_BODY_NOUNS = {"panel": "org", "experts": "org", "committee": "org", "group": "org",
+               "investigators": "org", "monitors": "org", "report": "org",
+               "company": "org", "firm": "org", "manufacturer": "org",
+               "ministry": "state", "government": "state", "administration": "state",
+               "department": "state", "military": "state", "army": "state",
+               "spokesman": "state", "spokeswoman": "state", "spokesperson": "state",
+               "statement": "state", "embassy": "state", "cabinet": "state",
+               "presidency": "state", "office": "state", "agency": "state"}
+
+
+def _is_body(mention: Mention) -> bool:
+    """An intergovernmental body, panel or outlet: an actor without a state behind it."""
+    return mention.state == mention.acting_for and not mention.state.isupper()
+
+
+def _definite_speaker(subject: Token, verb: Token, index: MentionIndex) -> Mention | None:
+    kind = _BODY_NOUNS.get(subject.lower_)
+    has_the = any(c.lower_ == "the" for c in subject.children)
+    if kind is None or not has_the:
+        return None
+    if kind == "state":  # the government speaks for the state its clause is about
+        clause_subjects = [m for c in verb.children if c.dep_ == "ccomp"
+                           for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                           for m in phrase_actors(s, index, coordinated=False)]
+        states = [m for m in clause_subjects if m.kind != "context"]
+        if states:
+            return states[0]
+    earlier = [m for m in index.mentions if m.end <= subject.i and not m.is_person and
+               _is_body(m) == (kind == "org")]
+    return earlier[-1] if earlier else None
 
 
 def according_to(sent: Span, index: MentionIndex) -> tuple[Mention, int] | None:
@@ -205,10 +238,12 @@ def _sentence_reporter(trigger: Token, index: MentionIndex, lexicon: Lexicon,
         if token.pos_ != "VERB" or token.i == trigger.i:
             continue
         lemma = lexicon.lemma(token.text, "VERB")
-        if lemma not in lexicon.reporting or token.dep_ not in ("ROOT", "parataxis", "advcl"):
+        if lemma not in lexicon.reporting or \
+                token.dep_ not in ("ROOT", "parataxis", "advcl", "ccomp", "conj"):
             continue
-        if trigger.i in {t.i for t in token.subtree} and token.dep_ != "ROOT":
-            continue
+        inside = trigger.i in {t.i for t in token.subtree}
+        if inside and token.dep_ != "ROOT" or not inside and token.i < trigger.i:
+            continue  # a trailing "..., the agency announced" speaks for the clause before
         source = speaker_of(token, index, speakers)
         if source is not None:
             return Attribution(source, token.text, token.i)
@@ -246,8 +281,8 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
         cancelled = cancelled or found == "cancelled"  # "a plan to buy ... was frozen"
         if found and governed is None:
             governed = found
-        if token.dep_ in ("relcl", "acl") and position > 0 or trigger.dep_ == "relcl" and \
-                position == 0:
+        if token.dep_ in ("relcl", "acl") and position > 0 or \
+                trigger.dep_ in ("relcl", "acl") and position == 0:
             break  # "systems of the kind it has sent": the clause above has its own stage
     if cancelled:
         return "cancelled", False if speculative else negated
@@ -264,7 +299,10 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
 
 def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
     lemma = lexicon.lemma(token.text, token.pos_)
-    found = lexicon.governor_stage(lemma)
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    phrasal = next((lexicon.phrasal_stages[f"{lemma} {p}"] for p in particles
+                    if f"{lemma} {p}" in lexicon.phrasal_stages), None)
+    found = phrasal or lexicon.governor_stage(lemma)
     if found == "cancelled" and _under_request(token, lexicon):
         return "negotiating"  # "urged X to halt": only asked for
     if found == "possible" and token.pos_ not in ("VERB", "NOUN", "ADJ"):

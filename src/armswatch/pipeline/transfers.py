@@ -160,12 +160,21 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
         return ["unspecified"]
     has_goods = any(t.pos_ in ("NOUN", "PROPN") and index.at(t) is None and
                     t.lower_ not in PRONOUNS and t.lower_ not in lexicon.anaphoric_goods and
-                    t.lower_ not in lexicon.official_nouns and t.dep_ != "compound"
+                    not _names_actor(t, index, lexicon) and t.dep_ != "compound"
                     for t in argument_tokens if t.dep_ not in ("amod", "nummod"))
-    if has_goods or trig.needs_item:
+    if has_goods:
+        return None
+    anaphoric = any(t.lower_ in lexicon.anaphoric_goods for t in argument_tokens)
+    if trig.needs_item and not anaphoric:
         return None
     in_sentence = [items_at[t.i] for t in sent if t.i in items_at]
-    return ["unspecified"] if in_sentence or token.pos_ == "VERB" else None
+    return ["unspecified"] if in_sentence or anaphoric or token.pos_ == "VERB" else None
+
+
+def _names_actor(token: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
+    """"the Saudi military", "Ukraine's forces": a noun that stands for an actor."""
+    return token.lower_ in lexicon.official_nouns and any(
+        index.at(t) is not None for c in token.children for t in c.subtree)
 
 
 def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
@@ -327,6 +336,8 @@ def _preps_near(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[st
     """Prepositional objects on the word itself and on its object ("sent drones to Russia"
     attaches "to" to either), and on an "of" phrase ("sale of munitions to Moscow")."""
     found = prep_objects(token, preps)
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in OBJECTS:  # "approved sales ... to X"
+        found.extend(prep_objects(token.head, preps))
     for child in token.children:
         if child.dep_ in OBJECTS + PASSIVE_SUBJECTS:
             found.extend(prep_objects(child, preps))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy import Select, String, cast, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -78,10 +78,9 @@ def _side(column, state_column, value: str, level: str):
     return column == value
 
 
-def find_relations(session: Session, wanted: RelationFilter) -> list[dict[str, Any]]:
-    """Relations matching every filter, most confident first."""
+def relation_query(wanted: RelationFilter) -> Select:
+    """The relations matching every filter, unordered (shared with the web queries)."""
     wanted.check()
-    ensure_fresh(session)
     query = select(Relation).where(Relation.level == wanted.level)
     if wanted.supplier:
         query = query.where(_side(Relation.supplier, Relation.supplier_state,
@@ -99,6 +98,13 @@ def find_relations(session: Session, wanted: RelationFilter) -> list[dict[str, A
         query = query.where(Relation.first_reported <= wanted.until)
     if wanted.min_sources:
         query = query.where(Relation.independent_sources >= wanted.min_sources)
+    return query
+
+
+def find_relations(session: Session, wanted: RelationFilter) -> list[dict[str, Any]]:
+    """Relations matching every filter, most confident first."""
+    query = relation_query(wanted)
+    ensure_fresh(session)
     query = query.order_by(Relation.confidence.desc(), Relation.documents.desc(), Relation.key)
     if wanted.limit:
         query = query.limit(wanted.limit)

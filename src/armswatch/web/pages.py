@@ -17,6 +17,9 @@ from armswatch.web.security import PAGE_POLICY
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STAGES = ("delivered", "agreed", "negotiating", "possible", "cancelled")
+SEARCH_ENGINES = {"fts5": "SQLite full text (FTS5)", "postgresql": "PostgreSQL full text",
+                  "like": "substring match"}
+SEARCH_PAGE_SIZE = 50
 # Autoescaping everywhere: report text and titles are data, never markup.
 environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                  undefined=jinja2.StrictUndefined)
@@ -87,3 +90,12 @@ def document_page(request: Request, document_id: int, session: SessionDep) -> HT
 @router.get("/analyze", response_class=HTMLResponse)
 def analyze_page(request: Request) -> HTMLResponse:
     return render(request, "analyze.html", page="analyze")
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, session: SessionDep,
+                q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
+    query = q.strip()
+    results = web_queries.search(session, query, SEARCH_PAGE_SIZE) if len(query) >= 2 else None
+    return render(request, "search.html", page="search", query=query, results=results,
+                  engines=SEARCH_ENGINES)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-# The models of these tables live in their own module; importing it registers them on the
-# shared metadata, so comparing the models with a migrated database sees them too.
+# The review model lives in its own module (report texts are in models.py); importing it
+# registers it on the shared metadata, so comparing models with a migrated database sees it.
 import armswatch.store.reviews  # noqa: F401
 
 revision = "0002"
