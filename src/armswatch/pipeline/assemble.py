@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -176,9 +177,11 @@ def _merge(reports: list[TransferMention], doc: Doc, timexes: list[Timex]) -> li
         claim = _claim(report, doc, timexes)
         if transfer.when is None and claim.when is not None and report.stance != "denies":
             transfer.when = _transfer_when(report, doc, timexes)
-        if not any(c.source == claim.source and c.stance == claim.stance and
-                   c.evidence == claim.evidence for c in transfer.claims):
-            transfer.claims.append(claim)
+        extra = [replace(claim, source=m.actor_id) for m in report.also_sources]
+        for candidate in (claim, *extra):
+            if not any(c.source == candidate.source and c.stance == candidate.stance and
+                       c.evidence == candidate.evidence for c in transfer.claims):
+                transfer.claims.append(candidate)
     transfers = list(by_key.values())
     _drop_redundant_author_claims(transfers)
     for transfer in transfers:

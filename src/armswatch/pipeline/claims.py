@@ -53,6 +53,7 @@ class Attribution:
     cue_token: int | None
     denies: bool = False
     requested: bool = False
+    also: list[Mention] = field(default_factory=list)  # "Seoul and Washington say"
 
 
 class ClaimClassifier:
@@ -118,9 +119,12 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
     status, negated = stage(trigger, mention.base_status, stop, lexicon)
     mention.status = status
     mention.source = attribution.source
+    mention.also_sources = attribution.also
     mention.source_is_author = attribution.source is None
     mention.cue = attribution.cue
     mention.cue_token = attribution.cue_token
+    if attribution.denies and attribution.source is None:
+        return False  # "the reports were dismissed": a denial by nobody named
     if attribution.denies or (negated and attribution.source is not None):
         mention.stance = "denies"
     elif negated:
@@ -142,12 +146,20 @@ def attribute(trigger: Token, index: MentionIndex, lexicon: Lexicon,
         lemma = lexicon.lemma(governor.text, governor.pos_)
         if governor.pos_ in ("NOUN", "PROPN") and lemma in lexicon.claim_nouns:
             through_claim_noun = True
-        is_denial = lemma in lexicon.denial and governor.pos_ in ("VERB", "NOUN")
+        is_denial = lemma in lexicon.denial and governor.pos_ in ("VERB", "NOUN") or \
+            through_claim_noun and governor.pos_ in ("AUX", "VERB") and \
+            any(c.dep_ in ("attr", "acomp") and c.lower_ in lexicon.falsity
+                for c in governor.children)
+        if is_denial and lemma not in lexicon.denial:  # "reports of ... were propaganda"
+            source = next((speaker_of(g, index, speakers) for g in governors(governor)
+                           if lexicon.lemma(g.text, g.pos_) in lexicon.reporting), None)
+            return Attribution(source, governor.text, governor.i, denies=True)
         if is_denial and not through_claim_noun and below.dep_ in ("dobj", "nsubjpass"):
             is_denial = False  # "rejected the sale": a refusal, judged as a stage
         if (lemma in lexicon.reporting or is_denial) and governor.pos_ in ("VERB", "NOUN"):
             source = speaker_of(governor, index, speakers)
-            found = Attribution(source, governor.text, governor.i, denies=is_denial)
+            found = Attribution(source, governor.text, governor.i, denies=is_denial,
+                                also=co_speakers(governor, source, index))
             if _pronoun_subject(governor) and not is_denial and source is not None:
                 # "the White House said it had determined": prefer the named speaker above
                 pronoun_fallback = pronoun_fallback or found
@@ -220,6 +232,14 @@ def _definite_speaker(subject: Token, verb: Token, index: MentionIndex) -> Menti
     return earlier[-1] if earlier else None
 
 
+def co_speakers(verb: Token, first: Mention | None, index: MentionIndex) -> list[Mention]:
+    """The other speakers of a coordinated subject ("Seoul and Washington say")."""
+    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None or first is None:
+        return []
+    return [m for m in phrase_actors(subject, index) if m.acting_for != first.acting_for]
+
+
 def according_to(sent: Span, index: MentionIndex) -> tuple[Mention, int] | None:
     for token in sent:
         if token.lower_ == "according":
@@ -238,12 +258,10 @@ def _sentence_reporter(trigger: Token, index: MentionIndex, lexicon: Lexicon,
         if token.pos_ != "VERB" or token.i == trigger.i:
             continue
         lemma = lexicon.lemma(token.text, "VERB")
-        if lemma not in lexicon.reporting or \
-                token.dep_ not in ("ROOT", "parataxis", "advcl", "ccomp", "conj"):
+        if lemma not in lexicon.reporting or token.dep_ not in ("ROOT", "parataxis", "advcl"):
             continue
-        inside = trigger.i in {t.i for t in token.subtree}
-        if inside and token.dep_ != "ROOT" or not inside and token.i < trigger.i:
-            continue  # a trailing "..., the agency announced" speaks for the clause before
+        if trigger.i in {t.i for t in token.subtree} and token.dep_ != "ROOT":
+            continue
         source = speaker_of(token, index, speakers)
         if source is not None:
             return Attribution(source, token.text, token.i)
@@ -323,16 +341,30 @@ def _furthest_request(governed: str, base: str) -> str:
     return governed
 
 
+def _calls_claims_false(verb: Token, lexicon: Lexicon) -> bool:
+    """A reported clause whose subject is a claim and whose predicate calls it false."""
+    for clause in children(verb, "ccomp"):
+        subjects = children(clause, "nsubj", "nsubjpass")
+        about_claims = any(lexicon.lemma(t.text, "NOUN") in lexicon.claim_nouns for t in subjects)
+        if about_claims and any(t.lower_ in lexicon.falsity for t in clause.subtree):
+            return True
+    return False
+
+
 def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIndex,
                 lexicon: Lexicon, speakers: SpeakerMemory) -> DenialMention | None:
     """"X denied the allegations" in a sentence whose own transfer words did not carry it."""
     covered = {m.cue_token for m in in_sentence if m.stance == "denies"}
     for token in sent:
-        if token.pos_ != "VERB" or token.i in covered:
+        if token.pos_ != "VERB" or token.i in covered or is_negated(token):
+            continue  # "did not deny the claim" is no denial
+        lemma = lexicon.lemma(token.text, "VERB")
+        if lemma in lexicon.reporting and _calls_claims_false(token, lexicon):
+            objects = []  # "said the reports were baseless"
+        elif lemma not in lexicon.denial:
             continue
-        if lexicon.lemma(token.text, "VERB") not in lexicon.denial:
-            continue
-        objects = children(token, "dobj", "ccomp", "xcomp")
+        else:
+            objects = children(token, "dobj", "ccomp", "xcomp")
         about_claims = any(lexicon.lemma(o.text, "NOUN") in lexicon.claim_nouns for o in objects)
         calls_false = any(t.lower_ in lexicon.falsity for t in token.subtree)
         if not (about_claims or calls_false or not objects):

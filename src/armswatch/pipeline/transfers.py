@@ -51,6 +51,7 @@ class TransferMention:
     status: str = ""
     stance: str = "asserts"
     source: Mention | None = None
+    also_sources: list[Mention] = field(default_factory=list)
     source_is_author: bool = True
     cue: str | None = None
     cue_token: int | None = None
@@ -229,6 +230,12 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.recipients = [m for _, obj in _preps_near(token, {"in", "at", "to"})
                               for m in phrase_actors(obj, index)] or object_actors
         mention.suppliers = from_actors or _origin_actors(token, index, items_at)
+    elif trig.frame == "deal":  # "Moscow and Pyongyang traded weapons"
+        parties = _unique(subject_actors + object_actors + [
+            m for _, obj in prep_objects(token, {"with"}) for m in phrase_actors(obj, index)])
+        if len(parties) >= 2:
+            mention.suppliers, mention.recipients = [parties[0]], [parties[1]]
+            mention.directed = False
     elif trig.frame == "use":
         mention.recipients = agents if passive else subject_actors or holders
         mention.suppliers = from_actors or _origin_actors(token, index, items_at)

@@ -43,7 +43,8 @@ class VendorAsset:
 VENDOR_ASSETS = {
     "vis-network.min.js": VendorAsset("pyvis", "lib/vis-9.1.2/vis-network.min.js", "pyvis"),
     "vis-network.css": VendorAsset("pyvis", "lib/vis-9.1.2/vis-network.css", "pyvis"),
-    **{name: VendorAsset("swagger_ui_bundle", relative, "swagger-ui-bundle", "swagger_ui_path")
+    **{name: VendorAsset("swagger_ui_bundle", relative, "swagger-ui-bundle-v2",
+                         "swagger_ui_path")
        for name, relative in (("swagger-ui-bundle.js", "swagger-ui-bundle.js"),
                               ("swagger-ui.css", "swagger-ui.css"),
                               ("swagger-favicon.png", "favicon-32x32.png"))},
