@@ -128,7 +128,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         return frozenset(str(w).lower() for w in raw[key])
 
     governors = {k: frozenset(str(w).lower() for w in v) for k, v in stages.items()}
+    phrasal_heads = frozenset(str(k).split()[0] for k in raw["phrasal_stages"])
     known = frozenset().union(*governors.values(), words("request_verbs"), words("ongoing"),
+                              phrasal_heads,
                               words("reporting"),
                               words("denial"), words("claim_nouns"))
     return Lexicon(

@@ -17,6 +17,7 @@ CONTROL_LINKS = ("xcomp", "advcl", "conj", "acl", "ccomp", "pcomp")
 #: Nouns for a group of states whose members a phrase lists ("allies such as Poland").
 GROUP_NOUNS = frozenset(["countries", "states", "nations", "allies", "partners", "members",
                          "governments", "suppliers", "donors", "buyers", "customers"])
+RELATIVE_PRONOUNS = frozenset(["which", "who", "that", "whom"])
 PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "who", "which", "that"]
 )
@@ -130,7 +131,10 @@ def subject_of(verb: Token) -> Token | None:
         subjects = children(current, *SUBJECTS)
         if subjects:  # the nearest, past a dateline ("MOSCOW, Nov 14 - Russia has ...")
             before = [t for t in subjects if t.i < current.i]
-            return before[-1] if before else subjects[0]
+            subject = before[-1] if before else subjects[0]
+            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head  # "Germany, which said ...": Germany said
+            return subject
         if current.dep_ == "xcomp" or current.dep_ == "acl" and current.tag_ == "VB":
             governor = current.head
             objects = children(governor, *OBJECTS)

@@ -9,7 +9,7 @@ claim stage then adds the stage, stance and source of each.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +30,7 @@ from armswatch.pipeline.syntax import (
 )
 
 ORIGIN_MODIFIERS = ("amod", "compound", "nmod", "npadvmod", "poss")
+USING_VERBS = frozenset(["fly", "use", "operate", "fire", "launch", "deploy", "field"])
 MAKER_VERBS = frozenset(["made", "built", "produced", "manufactured", "designed", "developed"])
 
 
@@ -120,6 +121,9 @@ def find_in_sentence(sent: Span, index: MentionIndex, items_at: dict[int, str],
 
 def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int, str],
            lexicon: Lexicon, sent: Span) -> TransferMention | None:
+    if token.dep_ == "relcl" and token.head.i in items_at and \
+            lexicon.verbs.get(trig.lemma, trig).frame != "use" and trig.lemma in USING_VERBS:
+        trig = replace(trig, frame="use")  # "Iranian drones, which Russian forces fly"
     mention = TransferMention(trigger=token.i, lemma=trig.lemma, frame=trig.frame,
                               base_status=trig.status,
                               sentence=(sent.start_char, sent.end_char))
@@ -159,7 +163,7 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     if trig.item or any(c.lower_ in lexicon.materiel_modifiers for c in token.children
                         if c.dep_ in ("compound", "amod", "nmod")):
         return ["unspecified"]
-    has_goods = any(t.pos_ in ("NOUN", "PROPN") and index.at(t) is None and
+    has_goods = any(t.pos_ == "NOUN" and index.at(t) is None and
                     t.lower_ not in PRONOUNS and t.lower_ not in lexicon.anaphoric_goods and
                     not _names_actor(t, index, lexicon) and t.dep_ != "compound"
                     for t in argument_tokens if t.dep_ not in ("amod", "nummod"))
@@ -169,7 +173,9 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     if trig.needs_item and not anaphoric:
         return None
     in_sentence = [items_at[t.i] for t in sent if t.i in items_at]
-    return ["unspecified"] if in_sentence or anaphoric or token.pos_ == "VERB" else None
+    if in_sentence or anaphoric or token.pos_ == "VERB":
+        return ["unspecified"]
+    return None
 
 
 def _names_actor(token: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
@@ -207,6 +213,10 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
                      for m in phrase_actors(c, index) if _is_party(c, items_at)]
     passive_actors = [m for c in children(token, *PASSIVE_SUBJECTS)
                       for m in phrase_actors(c, index) if _is_party(c, items_at)]
+    if token.dep_ == "amod" and trig.frame == "supply":  # "Turkish-supplied drones"
+        subject_actors = [m for c in token.children if c.i < token.i
+                          for m in index.in_tokens(list(c.subtree))]
+        holders = _holders_of_noun(token.head, index)
     if token.dep_ == "acl" and holders:  # participle: "jets bought from Britain"
         passive, subject_actors = True, []
         agents = agents if trig.frame != "acquire" else holders
@@ -216,6 +226,8 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             [h for h in holders if h not in mention.suppliers]
         if not mention.suppliers:  # the maker ("Iranian-made") before the route ("from Yemen")
             mention.suppliers = _origin_actors(token, index, items_at) or from_actors
+        if not mention.recipients:
+            mention.recipients = _bound_for(token.sent, index)
     elif trig.frame == "arm":
         mention.suppliers = agents if passive else subject_actors
         mention.recipients = object_actors + passive_actors + to_actors
@@ -239,6 +251,10 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
     elif trig.frame == "use":
         mention.recipients = agents if passive else subject_actors or holders
         mention.suppliers = from_actors or _origin_actors(token, index, items_at)
+        if token.dep_ == "relcl" and not mention.suppliers:
+            mention.suppliers = [m for c in token.head.children if c.dep_ in ORIGIN_MODIFIERS
+                                 for m in index.in_tokens(list(c.subtree))
+                                 if m.kind in ("adjective", "org")]
         if not mention.suppliers:
             mention.recipients = []
 
@@ -296,6 +312,30 @@ def _recipients_near(token: Token, index: MentionIndex, lexicon: Lexicon) -> lis
             continue
         out.extend(phrase_actors(obj, index))
     return out
+
+
+def _holders_of_noun(noun: Token, index: MentionIndex) -> list[Mention]:
+    """Who has the materiel a noun names: the subject of the clause it sits in
+    ("GNA forces, helped by Turkish-supplied drones" -> the GNA forces)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ in ("agent", "prep"):
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects = children(head, "nsubj", "nsubjpass") or ([head.head] if head.dep_ == "acl"
+                                                         else [])
+    return [m for s in subjects for m in phrase_actors(s, index)]
+
+
+def _bound_for(sent: Span, index: MentionIndex) -> list[Mention]:
+    """"... bound for Iran", "destined for the Houthis": the end of a route."""
+    for token in sent:
+        if token.lower_ in ("bound", "destined", "headed", "heading", "en", "en-route"):
+            for _, obj in prep_objects(token, {"for", "to"}):
+                found = phrase_actors(obj, index)
+                if found:
+                    return found
+    return []
 
 
 def _governing_party(noun: Token, index: MentionIndex) -> list[Mention]:

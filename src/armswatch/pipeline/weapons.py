@@ -42,7 +42,14 @@ def load_weapon_terms() -> tuple[WeaponTerm, ...]:
         exact = entry.get("case") == "exact"
         for text in [entry["text"], *(entry.get("also") or [])]:
             terms.append(WeaponTerm(str(text), category, exact, previous, following))
+            if _is_system_name(str(text)):  # "two F-16s", "the Kfirs"
+                terms.append(WeaponTerm(f"{text}s", category, exact, previous, following))
     return tuple(terms)
+
+
+def _is_system_name(text: str) -> bool:
+    return any(c.isupper() for c in text) and not text.endswith(("s", "S")) and \
+        text[-1].isalnum()
 
 
 def _words(value: object) -> frozenset[str]:
