@@ -8,7 +8,10 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 
+import yaml
 from spacy.tokens import Doc
 
 from armswatch.knowledge.actors import ActorIndex
@@ -85,9 +88,24 @@ def _orient(report: TransferMention, pairs: Counter[Pair]) -> TransferMention:
     if report.directed or not (report.suppliers and report.recipients):
         return report
     a, b = report.suppliers[0], report.recipients[0]
-    if pairs[(b.acting_for, a.acting_for)] > pairs[(a.acting_for, b.acting_for)]:
+    forward = pairs[(a.acting_for, b.acting_for)]
+    backward = pairs[(b.acting_for, a.acting_for)]
+    if backward > forward or backward == forward and \
+            exporter_rank(b.state) < exporter_rank(a.state):
         report.suppliers, report.recipients = [b], [a]
     return report
+
+
+@lru_cache(maxsize=1)
+def _exporter_ranks() -> dict[str, int]:
+    raw = yaml.load((resources.files("armswatch") / "data" / "exporters.yaml")
+                    .read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return {code: rank for rank, code in enumerate(raw["ranked"])}
+
+
+def exporter_rank(state: str) -> int:
+    """Position among the major arms exporters (lower sells more); others rank last."""
+    return _exporter_ranks().get(state, 10_000)
 
 
 def _fill(report: TransferMention, pairs: Counter[Pair],

@@ -116,6 +116,8 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
     """Fill stage, stance and source; False when the mention is no claim of a transfer."""
     attribution = attribute(trigger, index, lexicon, speakers)
     stop = trigger.doc[attribution.cue_token] if attribution.cue_token is not None else None
+    if _under_rule(trigger, stop, index, lexicon):
+        return False
     status, negated = stage(trigger, mention.base_status, stop, lexicon)
     mention.status = status
     mention.source = attribution.source
@@ -134,6 +136,18 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
     else:
         mention.stance = "asserts"
     return True
+
+
+def _under_rule(trigger: Token, stop: Token | None, index: MentionIndex,
+                lexicon: Lexicon) -> bool:
+    """"an embargo that bans the supply of weapons", "obliges exporters to ...": a rule."""
+    for governor in governors(trigger, stop):
+        if lexicon.lemma(governor.text, governor.pos_) not in lexicon.prohibitions:
+            continue
+        subject = subject_of(governor) if governor.pos_ == "VERB" else None
+        rulers = phrase_actors(subject, index) if subject is not None else []
+        return not any(m.state.isupper() and len(m.state) == 3 for m in rulers)
+    return False
 
 
 def attribute(trigger: Token, index: MentionIndex, lexicon: Lexicon,

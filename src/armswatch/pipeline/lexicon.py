@@ -47,6 +47,7 @@ class Lexicon:
     official_nouns: frozenset[str]
     anaphoric_goods: frozenset[str]
     phrasal_stages: dict[str, str]
+    prohibitions: frozenset[str]
     materiel_modifiers: frozenset[str]
     known_words: frozenset[str]  # every governor, cue and claim word, for lemma lookup
 
@@ -115,7 +116,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 "reporting",
                 "denial", "claim_nouns", "falsity", "via_preps", "recipient_preps",
                 "supplier_preps", "official_nouns", "anaphoric_goods", "materiel_modifiers",
-                "phrasal_stages")
+                "phrasal_stages", "prohibitions")
     missing = [key for key in required if key not in raw]
     if missing:
         raise DataFileError(f"{where}: missing sections {missing}")
@@ -149,6 +150,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         supplier_preps=words("supplier_preps"),
         official_nouns=words("official_nouns"),
         anaphoric_goods=words("anaphoric_goods"),
+        prohibitions=words("prohibitions"),
         phrasal_stages={str(k).lower(): str(v) for k, v in raw["phrasal_stages"].items()},
         materiel_modifiers=words("materiel_modifiers"),
         known_words=known,

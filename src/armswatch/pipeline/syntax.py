@@ -184,9 +184,16 @@ def governors(token: Token, stop: Token | None = None) -> Iterator[Token]:
 
 
 def is_negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("det", "neg",
-                                                                                "advmod")
-               for c in token.children)
+    """"did not send", "never sent", and "no weapons / neither system was sent"."""
+    for child in token.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "no") and \
+                child.dep_ in ("det", "neg", "advmod"):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                c.lower_ in ("no", "neither", "none") and c.dep_ in ("det", "preconj")
+                for c in child.children):
+            return True
+    return False
 
 
 def sentence_of(doc: Doc, token: Token) -> Span:

@@ -30,6 +30,7 @@ from armswatch.pipeline.syntax import (
 )
 
 ORIGIN_MODIFIERS = ("amod", "compound", "nmod", "npadvmod", "poss")
+FIRST_PERSON = frozenset(["we", "i"])
 USING_VERBS = frozenset(["fly", "use", "operate", "fire", "launch", "deploy", "field"])
 MAKER_VERBS = frozenset(["made", "built", "produced", "manufactured", "designed", "developed"])
 
@@ -298,8 +299,7 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         elif len(parties) >= 2:
             mention.suppliers, mention.recipients = [parties[0]], [parties[1]]
             mention.directed = False
-        elif parties:
-            mention.suppliers, mention.directed = [parties[0]], False
+
 
 
 def _recipients_near(token: Token, index: MentionIndex, lexicon: Lexicon) -> list[Mention]:
@@ -396,16 +396,37 @@ def _preps_near(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[st
 
 def _resolve_pronoun_actors(subject: Token, index: MentionIndex) -> list[Mention]:
     actors = phrase_actors(subject, index)
-    if actors or subject.lower_ not in PRONOUNS:
+    low = subject.lower_
+    if actors or low not in PRONOUNS and low not in FIRST_PERSON:
         return actors
+    if low in FIRST_PERSON:  # "'We gave drones to Russia,' the Iranian minister said"
+        return _quoted_speaker(subject, index)
     return [m] if (m := _antecedent(subject, index)) else []
 
 
+def _quoted_speaker(pronoun: Token, index: MentionIndex) -> list[Mention]:
+    root = pronoun.sent.root
+    for verb in [root, *(c for c in root.children if c.dep_ in ("parataxis", "ccomp"))]:
+        subject = subject_of(verb) if verb.pos_ == "VERB" and verb.i != pronoun.head.i else None
+        if subject is not None and subject.i != pronoun.i:
+            found = phrase_actors(subject, index, coordinated=False)
+            if found:
+                return found
+    return []
+
+
 def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
-    """The nearest earlier actor named as a noun (not an adjective) within two sentences."""
+    """The subject of the sentence before, else the nearest earlier actor named as a noun
+    (not an adjective) within two sentences."""
     sent_start = pronoun.sent.start
     previous = pronoun.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
     want_person = pronoun.lower_ in ("he", "she")
+    if sent_start > 0 and not want_person:
+        last = pronoun.doc[sent_start - 1].sent
+        subjects = [m for c in last.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                    for m in phrase_actors(c, index, coordinated=False) if not m.is_person]
+        if subjects and pronoun.i - pronoun.sent.start < 3:
+            return subjects[0]
     for mention in reversed(index.mentions):
         if mention.start >= pronoun.i or mention.start < previous:
             continue
