@@ -267,22 +267,24 @@ def _tree_distance(a, b) -> int:  # type: ignore[no-untyped-def]
 
 def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: Doc,
                   timexes: list[Timex]) -> None:
-    """Attach "X denied the allegations" to the transfer X is party to that the report
-    asserts most."""
+    """Attach "X denied the allegations" to the transfer X takes part in (as a party or a
+    route) that the report spoke of last before the denial, else the one it asserts most."""
     for denial in denials:
         deniers = {m.acting_for for m in denial.sources}
-        candidates = [t for t in transfers if deniers & {t.supplier, t.recipient}]
+        candidates = [t for t in transfers
+                      if deniers & {t.supplier, t.recipient, *t.via}]
         if not candidates:
             continue
         both = [t for t in candidates if deniers <= {t.supplier, t.recipient}]
         pool = both or candidates
+        start, end = denial.sentence
 
-        def weight(t: Transfer) -> tuple[int, int]:
+        def weight(t: Transfer, start: int = start) -> tuple[int, int, int]:
+            before = [c.evidence.start for c in t.claims if c.evidence.start < start]
             asserted = sum(c.stance == "asserts" for c in t.claims)
-            return asserted, STAGE_ORDER.get(t.status, 0)
+            return max(before, default=-1), asserted, STAGE_ORDER.get(t.status, 0)
 
         target = max(pool, key=weight)
-        start, end = denial.sentence
         for source in denial.sources:
             claim = Claim(source=source.actor_id, stance="denies", status=target.status,
                           evidence=Span(start, end, doc.text[start:end]), cue=denial.cue,

@@ -168,7 +168,8 @@ def attribute(trigger: Token, index: MentionIndex, lexicon: Lexicon,
             source = next((speaker_of(g, index, speakers) for g in governors(governor)
                            if lexicon.lemma(g.text, g.pos_) in lexicon.reporting), None)
             return Attribution(source, governor.text, governor.i, denies=True)
-        if is_denial and not through_claim_noun and below.dep_ in ("dobj", "nsubjpass"):
+        if is_denial and not through_claim_noun and below.dep_ in ("dobj", "nsubjpass") and \
+                lemma in lexicon.stage_governors["cancelled"]:
             is_denial = False  # "rejected the sale": a refusal, judged as a stage
         if (lemma in lexicon.reporting or is_denial) and governor.pos_ in ("VERB", "NOUN"):
             source = speaker_of(governor, index, speakers)
@@ -379,7 +380,8 @@ def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIn
             continue
         else:
             objects = children(token, "dobj", "ccomp", "xcomp")
-        about_claims = any(lexicon.lemma(o.text, "NOUN") in lexicon.claim_nouns for o in objects)
+        about_claims = any(lexicon.lemma(o.text, o.pos_) in lexicon.claim_nouns or
+                           lexicon.lemma(o.text, "VERB") in lexicon.denied_acts for o in objects)
         calls_false = any(t.lower_ in lexicon.falsity for t in token.subtree)
         if not (about_claims or calls_false or not objects):
             continue

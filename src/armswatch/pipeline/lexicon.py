@@ -48,6 +48,7 @@ class Lexicon:
     anaphoric_goods: frozenset[str]
     phrasal_stages: dict[str, str]
     prohibitions: frozenset[str]
+    denied_acts: frozenset[str]
     materiel_modifiers: frozenset[str]
     known_words: frozenset[str]  # every governor, cue and claim word, for lemma lookup
 
@@ -116,7 +117,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 "reporting",
                 "denial", "claim_nouns", "falsity", "via_preps", "recipient_preps",
                 "supplier_preps", "official_nouns", "anaphoric_goods", "materiel_modifiers",
-                "phrasal_stages", "prohibitions")
+                "phrasal_stages", "prohibitions", "denied_acts")
     missing = [key for key in required if key not in raw]
     if missing:
         raise DataFileError(f"{where}: missing sections {missing}")
@@ -130,10 +131,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
 
     governors = {k: frozenset(str(w).lower() for w in v) for k, v in stages.items()}
     phrasal_heads = frozenset(str(k).split()[0] for k in raw["phrasal_stages"])
-    known = frozenset().union(*governors.values(), words("request_verbs"), words("ongoing"),
-                              phrasal_heads,
-                              words("reporting"),
-                              words("denial"), words("claim_nouns"))
+    listed = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns", "prohibitions",
+              "denied_acts")
+    known = frozenset().union(*governors.values(), phrasal_heads, *(words(k) for k in listed))
     return Lexicon(
         verbs=_triggers(raw["verbs"], where),
         nouns=_triggers(raw["nouns"], where),
@@ -151,6 +151,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         official_nouns=words("official_nouns"),
         anaphoric_goods=words("anaphoric_goods"),
         prohibitions=words("prohibitions"),
+        denied_acts=words("denied_acts"),
         phrasal_stages={str(k).lower(): str(v) for k, v in raw["phrasal_stages"].items()},
         materiel_modifiers=words("materiel_modifiers"),
         known_words=known,
