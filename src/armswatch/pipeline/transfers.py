@@ -30,6 +30,8 @@ from armswatch.pipeline.syntax import (
 )
 
 ORIGIN_MODIFIERS = ("amod", "compound", "nmod", "npadvmod", "poss")
+#: Nouns for the supplier itself: their owner is the recipient.
+ROLE_NOUNS = frozenset(["supplier", "provider", "exporter", "source"])
 FIRST_PERSON = frozenset(["we", "i"])
 USING_VERBS = frozenset(["fly", "use", "operate", "fire", "launch", "deploy", "field"])
 MAKER_VERBS = frozenset(["made", "built", "produced", "manufactured", "designed", "developed"])
@@ -272,6 +274,10 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
     from_actors = [m for _, obj in _preps_near(token, {"from", "by"})
                    for m in phrase_actors(obj, index)]
     governing = _governing_party(token, index)
+    if trig.lemma in ROLE_NOUNS:  # "Britain, Saudi Arabia's biggest supplier"
+        mention.recipients = owners + to_actors
+        mention.suppliers = _described_by(token, index)
+        return
     if trig.frame in ("supply",):
         mention.suppliers = owners or from_actors or _origin_actors(token, index, items_at) \
             or governing
@@ -312,6 +318,17 @@ def _recipients_near(token: Token, index: MentionIndex, lexicon: Lexicon) -> lis
             continue
         out.extend(phrase_actors(obj, index))
     return out
+
+
+def _described_by(noun: Token, index: MentionIndex) -> list[Mention]:
+    """Who a role noun describes: the phrase it stands in apposition to, or the subject of
+    "X is/became/remains Y's supplier"."""
+    if noun.dep_ == "appos":
+        return phrase_actors(noun.head, index, coordinated=False)
+    if noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("AUX", "VERB"):
+        subject = subject_of(noun.head)
+        return phrase_actors(subject, index) if subject is not None else []
+    return []
 
 
 def _holders_of_noun(noun: Token, index: MentionIndex) -> list[Mention]:
