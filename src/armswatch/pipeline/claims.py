@@ -119,6 +119,10 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
     if _under_rule(trigger, stop, index, lexicon):
         return False
     status, negated = stage(trigger, mention.base_status, stop, lexicon)
+    if stop is not None and trigger.head.i == stop.i and trigger.dep_ in ("dobj", "obj") and \
+            lexicon.governor_stage(lexicon.lemma(stop.text, stop.pos_)) == "agreed" and \
+            status == "delivered":
+        status = "agreed"  # "announced a new package": the announcement is the act
     mention.status = status
     mention.source = attribution.source
     mention.also_sources = attribution.also
@@ -333,6 +337,11 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
 def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
     lemma = lexicon.lemma(token.text, token.pos_)
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    # "put a hold on deliveries", "put the deal on hold"
+    particles += [t.lower_ for c in token.children if c.dep_ in ("dobj", "prep")
+                  for t in c.subtree if t.lower_ == "hold"]
+    if token.pos_ == "NOUN" and token.lower_ == "hold":
+        return "cancelled"
     phrasal = next((lexicon.phrasal_stages[f"{lemma} {p}"] for p in particles
                     if f"{lemma} {p}" in lexicon.phrasal_stages), None)
     found = phrasal or lexicon.governor_stage(lemma)
