@@ -221,7 +221,8 @@ def speaker_of(verb: Token, index: MentionIndex, speakers: SpeakerMemory) -> Men
 #: "the panel found", "the ministry said": the body a definite description refers back to.
 _BODY_NOUNS = {"panel": "org", "experts": "org", "committee": "org", "group": "org",
                "investigators": "org", "monitors": "org", "report": "org",
-               "company": "org", "firm": "org", "manufacturer": "org",
+               "company": "company", "firm": "company", "manufacturer": "company",
+               "maker": "company",
                "ministry": "state", "government": "state", "administration": "state",
                "department": "state", "military": "state", "army": "state",
                "spokesman": "state", "spokeswoman": "state", "spokesperson": "state",
@@ -232,6 +233,12 @@ _BODY_NOUNS = {"panel": "org", "experts": "org", "committee": "org", "group": "o
 def _is_body(mention: Mention) -> bool:
     """An intergovernmental body, panel or outlet: an actor without a state behind it."""
     return mention.state == mention.acting_for and not mention.state.isupper()
+
+
+def _mention_class(mention: Mention) -> str:
+    if _is_body(mention):
+        return "org"
+    return "company" if mention.kind == "org" else "state"
 
 
 def _definite_speaker(subject: Token, verb: Token, index: MentionIndex) -> Mention | None:
@@ -247,7 +254,7 @@ def _definite_speaker(subject: Token, verb: Token, index: MentionIndex) -> Menti
         if states:
             return states[0]
     earlier = [m for m in index.mentions if m.end <= subject.i and not m.is_person and
-               _is_body(m) == (kind == "org")]
+               _mention_class(m) == kind]
     return earlier[-1] if earlier else None
 
 
@@ -331,7 +338,14 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
         return ("agreed" if base in ("delivered", "agreed") else base), negated
     if governed == "possible" or (hedged and base == "delivered"):
         return "possible", negated
+    if base == "delivered" and _purpose_infinitive(trigger):
+        return "negotiating", negated  # "raised money to buy one": an aim, not a delivery
     return base, negated
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.dep_ in ("advcl", "relcl", "acl") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
