@@ -276,7 +276,8 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
     governing = _governing_party(token, index)
     if trig.lemma in ROLE_NOUNS:  # "Britain, Saudi Arabia's biggest supplier"
         mention.recipients = owners + to_actors
-        mention.suppliers = _described_by(token, index)
+        # "a major arms exporter" with no customer named describes, it reports no transfer
+        mention.suppliers = _described_by(token, index) if mention.recipients else []
         return
     if trig.frame in ("supply",):
         mention.suppliers = owners or from_actors or _origin_actors(token, index, items_at) \
