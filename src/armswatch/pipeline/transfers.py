@@ -229,6 +229,9 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             [h for h in holders if h not in mention.suppliers]
         if not mention.suppliers:  # the maker ("Iranian-made") before the route ("from Yemen")
             mention.suppliers = _origin_actors(token, index, items_at) or from_actors
+        if not mention.recipients and trig.lemma in ("share", "transmit"):
+            mention.recipients = [m for _, obj in prep_objects(token, {"with"})
+                                  for m in phrase_actors(obj, index)]
         if not mention.recipients:
             mention.recipients = _bound_for(token.sent, index)
     elif trig.frame == "arm":
@@ -377,8 +380,8 @@ def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str]) 
     shells", "shells from North Korea" inside the transfer's arguments."""
     out: list[Mention] = []
     for arg in _argument_tokens(token, noun=token.pos_ != "VERB"):
-        if arg.i not in items_at:
-            continue
+        if arg.i not in items_at and not any(c.i in items_at for c in arg.children):
+            continue  # the weapon word itself, or the noun a system name modifies
         for child in arg.children:
             if child.dep_ in ORIGIN_MODIFIERS:  # "Iranian drones", "Baykar drones"
                 out.extend(m for m in index.in_tokens(list(child.subtree))
