@@ -17,6 +17,10 @@ CONTROL_LINKS = ("xcomp", "advcl", "conj", "acl", "ccomp", "pcomp")
 #: Nouns for a group of states whose members a phrase lists ("allies such as Poland").
 GROUP_NOUNS = frozenset(["countries", "states", "nations", "allies", "partners", "members",
                          "governments", "suppliers", "donors", "buyers", "customers"])
+#: Nouns for a statement whose author a "by/from" phrase names.
+SOURCE_NOUNS = frozenset(["report", "reports", "statement", "assessment", "study",
+                          "investigation", "analysis", "letter", "documents", "findings",
+                          "estimate", "estimates", "figures", "data", "tally", "review"])
 RELATIVE_PRONOUNS = frozenset(["which", "who", "that", "whom"])
 PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "who", "which", "that"]
@@ -104,6 +108,12 @@ def _phrase_actor(head: Token, index: MentionIndex) -> Mention | None:
         return direct
     if head.lower_ in GROUP_NOUNS:  # "European countries including Germany" names its members
         return None
+    if head.lower_ in SOURCE_NOUNS:  # "a report by Sky News", "a statement from the ministry"
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (found := _phrase_actor(obj, index)):
+                        return found
     # appositions and "spokesman John Kirby": a person named in the phrase speaks for it
     for child in head.children:
         if child.dep_ in ("appos", "compound", "amod", "poss", "nmod", "npadvmod") or \
