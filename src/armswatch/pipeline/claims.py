@@ -194,6 +194,19 @@ def attribute(trigger: Token, index: MentionIndex, lexicon: Lexicon,
     return fallback or Attribution(None, None, None)
 
 
+def _left_speaker(verb: Token, index: MentionIndex) -> Mention | None:
+    """"..., the head of Russia's arms export agency said": a speaker the parser hung
+    elsewhere, read from the words between the last comma or quote and the verb."""
+    start = verb.i
+    while start > verb.sent.start and verb.doc[start - 1].text not in (",", '"', "”", ";"):
+        start -= 1
+    if verb.i - start > 12:
+        return None
+    found = index.within(start, verb.i)
+    people = [m for m in found if m.is_person]
+    return (people or found or [None])[0]
+
+
 def _pronoun_subject(verb: Token) -> bool:
     subject = subject_of(verb) if verb.pos_ == "VERB" else None
     return subject is not None and subject.lower_ in PRONOUNS
@@ -209,7 +222,7 @@ def speaker_of(verb: Token, index: MentionIndex, speakers: SpeakerMemory) -> Men
         agents = [o for _, o in prep_objects(verb, {"by"})]
         subject = agents[0] if agents else None
     if subject is None:
-        return None
+        return _left_speaker(verb, index)
     actors = phrase_actors(subject, index, coordinated=False)
     if actors:
         return actors[0]
