@@ -13,7 +13,7 @@ import yaml
 from armswatch.errors import DataFileError
 from armswatch.model import STATUSES
 
-FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use", "arrive")
+FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use", "arrive", "seize")
 
 
 @dataclass(frozen=True)

@@ -234,6 +234,16 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
                                   for m in phrase_actors(obj, index)]
         if not mention.recipients:
             mention.recipients = _bound_for(token.sent, index)
+        own = {m.state for m in mention.recipients}
+        if from_actors and not passive and subject_actors and \
+                (not own or {m.state for m in subject_actors} <= own):
+            # "Hezbollah has been smuggling weapons from Iran into Lebanon": the subject
+            # fetches, the "from" phrase supplies
+            mention.suppliers = from_actors
+            mention.recipients = mention.recipients or subject_actors
+    elif trig.frame == "seize":  # "seized Iranian-made missile parts headed for the Houthis"
+        mention.suppliers = _origin_actors(token, index, items_at) or from_actors
+        mention.recipients = _bound_for(token.sent, index) or to_actors
     elif trig.frame == "arm":
         mention.suppliers = agents if passive else subject_actors
         mention.recipients = object_actors + passive_actors + to_actors
@@ -247,7 +257,11 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
     elif trig.frame == "arrive":  # "Patriot systems have arrived in Ukraine from the US"
         mention.recipients = [m for _, obj in _preps_near(token, {"in", "at", "to"})
                               for m in phrase_actors(obj, index)] or object_actors
-        mention.suppliers = from_actors or _origin_actors(token, index, items_at)
+        mention.suppliers = from_actors or _origin_actors(token, index, items_at) or [
+            m for c in children(token, "nsubj") for t in c.subtree
+            if t.i in items_at or t.head.i in items_at
+            for g in t.children if g.dep_ in ORIGIN_MODIFIERS
+            for m in index.in_tokens(list(g.subtree)) if m.kind in ("adjective", "org")]
     elif trig.frame == "deal":  # "Moscow and Pyongyang traded weapons"
         parties = _unique(subject_actors + object_actors + [
             m for _, obj in prep_objects(token, {"with"}) for m in phrase_actors(obj, index)])
@@ -318,7 +332,9 @@ def _recipients_near(token: Token, index: MentionIndex, lexicon: Lexicon) -> lis
     Ukraine war")."""
     out = []
     for prep, obj in _preps_near(token, lexicon.recipient_preps):
-        if prep == "for" and index.at(obj) is None and obj.lower_ not in lexicon.official_nouns:
+        owned = any(c.dep_ == "poss" and index.at(c) is not None for c in obj.children)
+        if prep == "for" and index.at(obj) is None and not owned and \
+                obj.lower_ not in lexicon.official_nouns:
             continue
         out.extend(phrase_actors(obj, index))
     return out
