@@ -197,6 +197,8 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
         if child.dep_ in OBJECTS + PASSIVE_SUBJECTS + ("dative",) or \
                 child.dep_ == "prep" and child.lower_ in preps:
             out.extend(child.subtree)
+        elif child.dep_ == "xcomp" and not noun:  # "offered to contribute troops"
+            out.extend(t for c in children(child, *OBJECTS) for t in c.subtree)
     return out
 
 
