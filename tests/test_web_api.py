@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Iterator
+
 import pytest
 import web_fixtures
+from conftest import store_doc, store_fake_extract, store_story
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, delete, select, text
+from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
-from web_fixtures import make_app, sample_documents, shared_extractor
+from web_fixtures import ingest_samples, make_app, sample_documents
 
-from armswatch.store.db import open_store
+from armswatch.store import web_queries
+from armswatch.store.db import Store, open_store
 from armswatch.store.ingest import Ingestor
+from armswatch.store.models import DocumentText, StoredDocument
+from armswatch.store.reviews import keep_text
 from armswatch.web.highlight import runs
 from armswatch.web.settings import Settings, is_loopback
 
@@ -68,9 +78,86 @@ def test_search_finds_reports_and_actors(web_client):
     title = sample_documents()[0].title
     word = max(title.split(), key=len)
     hits = web_client.get("/api/search", params={"q": word}).json()
+    assert hits["engine"] == "fts5"
     assert title in {d["title"] for d in hits["documents"]}
     actors = web_client.get("/api/search", params={"q": "russia"}).json()["actors"]
     assert "RUS" in {a["id"] for a in actors}
+
+
+def test_search_page_lists_hits_with_marked_snippets(web_client):
+    page = web_client.get("/search", params={"q": "artillery shells"})
+    assert page.status_code == 200
+    assert "SQLite full text" in page.text and "<mark>" in page.text.lower()
+    hostile = web_client.get("/search", params={"q": "<script>alert(1)</script>"})
+    assert hostile.status_code == 200 and "<script>alert" not in hostile.text
+    assert "&lt;script&gt;alert(1)" in hostile.text
+    assert 'action="/search"' in web_client.get("/").text
+    assert "Type at least two" in web_client.get("/search").text
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def search_store(request, tmp_path) -> Iterator[Store]:
+    """An empty store; on PostgreSQL in a schema of its own, dropped afterwards."""
+    if request.param == "sqlite":
+        store = open_store(f"sqlite:///{tmp_path / 'search.db'}")
+        yield store
+        store.close()
+        return
+    base = os.environ.get("ARMSWATCH_TEST_PG")
+    if not base:
+        pytest.skip("ARMSWATCH_TEST_PG is not set")
+    schema = f"web_search_{os.getpid()}"
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    store = open_store(url.render_as_string(hide_password=False))
+    try:
+        yield store
+    finally:
+        store.close()
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+def test_full_text_search_ranks_stems_and_marks_on_both_back_ends(search_store):
+    shells = store_doc("shells", store_story(1, "PRK -> RUS delivered items=ammunition")
+                       + " Crates of shells crossed the border by rail.",
+                       title="Artillery shells reach the front")
+    drones = store_doc("drones", store_story(2, "IRN -> RUS delivered items=uav")
+                       + " A depot was shelled overnight.", title="Drones for the army")
+    Ingestor(search_store, store_fake_extract).run([shells, drones])
+    expected = "fts5" if search_store.dialect == "sqlite" else "postgresql"
+    with search_store.session() as session:
+        found = web_queries.search(session, "shell")
+        assert found["engine"] == expected
+        # Both stem to "shell"; the report with it in its title ranks first.
+        assert [d["doc_id"] for d in found["documents"]] == ["shells", "drones"]
+        runs = found["documents"][1]["snippet"]
+        assert [r["text"] for r in runs if r["hit"]] == ["shelled"]
+        assert "depot was shelled overnight" in "".join(r["text"] for r in runs)
+        assert web_queries.search(session, "token2x7 depot")["documents"][0]["doc_id"] == \
+            "drones"
+        assert web_queries.search(session, "rail depot")["documents"] == []  # every word
+        assert web_queries.search(session, 'shells" OR *')["engine"] == expected
+
+
+def test_search_indexes_texts_that_arrive_later_and_falls_back_to_like(search_store):
+    late = store_doc("late", store_story(3, "USA -> UKR agreed items=air_defence"),
+                     title="Air defence for Kyiv")
+    Ingestor(search_store, store_fake_extract).run([late])
+    with search_store.session() as session:
+        session.execute(delete(DocumentText))  # as stored before ingest kept texts
+        session.commit()
+        assert web_queries.search(session, "air defence")["documents"]
+        assert web_queries.search(session, "token3x5")["documents"] == []
+        keep_text(session, session.scalar(select(StoredDocument.id)), late.text)
+        session.commit()
+        hits = web_queries.search(session, "token3x5")["documents"]
+        assert [d["doc_id"] for d in hits] == ["late"]
+        literal = web_queries.search(session, "%-%")
+        assert literal["engine"] == "like" and literal["documents"] == []
 
 
 def test_embargo_findings_and_network(web_client):
@@ -137,11 +224,7 @@ def test_reviews_show_export_as_gold_and_survive_reingest(web_client, web_store_
     assert {"supplier": kept["supplier_state"], "recipient": kept["recipient_state"],
             "status": kept["status"]}.items() <= gold["transfers"][0].items()
     assert kept["document"]["doc_id"] in {g["id"] for g in web_client.get("/api/gold").json()}
-    store = open_store(web_store_url)
-    try:
-        Ingestor(store, shared_extractor().extract).run(sample_documents())
-    finally:
-        store.close()
+    ingest_samples(web_store_url)
     again = web_client.get(f"/api/relations/{detail['id']}").json()["transfers"]
     assert next(t for t in again if t["id"] == kept["id"])["review"]["verdict"] == "confirmed"
 
@@ -196,8 +279,23 @@ def test_graph_library_is_served_from_the_installed_package(web_client):
     script = web_client.get("/vendor/vis-network.min.js")
     assert script.status_code == 200 and "vis" in script.text[:2000]
     assert web_client.get("/vendor/other.js").status_code == 404
-    assert web_client.get("/docs").status_code == 200
     assert "/api/relations" in web_client.get("/openapi.json").json()["paths"]
+
+
+def test_openapi_page_loads_every_asset_from_this_server(web_client):
+    page = web_client.get("/docs")
+    assert page.status_code == 200 and "SwaggerUIBundle" in page.text
+    assert "connect-src" not in page.headers["content-security-policy"]  # falls to 'self'
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert len(assets) == 3
+    for asset in assets:
+        assert asset.startswith("/") and not asset.startswith("//"), asset
+        loaded = web_client.get(asset)
+        assert loaded.status_code == 200 and len(loaded.content) > 500, asset
+    assert not re.search(r"https?://", page.text)
+    assert '"validatorUrl": null' in page.text
+    assert web_client.get("/vendor/swagger-ui.css").headers["content-type"].startswith("text/css")
+    assert web_client.get("/redoc").status_code == 404
 
 
 def test_highlight_runs_split_at_every_span_boundary():

@@ -26,6 +26,7 @@ if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
 
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -154,3 +155,57 @@ def test_hostile_report_renders_as_text(server, browser):
     assert HOSTILE in browser.find_element(By.ID, "analysis-text").text
     assert browser.execute_script("return window.owned") is None
     assert not browser.find_elements(By.CSS_SELECTOR, "#analysis-text img")
+
+
+def test_review_buttons_show_reviewer_and_verdict_at_once(server, browser):
+    key = httpx.get(f"{server}/api/relations", params={"limit": 1}).json()["items"][0]["id"]
+    browser.get(f"{server}/relations/{key}")
+    browser.execute_script("window.samePage = true")  # gone if the page reloads
+    reviewer = browser.find_element(By.ID, "reviewer")
+    reviewer.clear()
+    reviewer.send_keys("Ana Lyst")
+    box = browser.find_element(By.CSS_SELECTOR, ".review")
+    box.find_element(By.CSS_SELECTOR, "button.confirm").click()
+    WebDriverWait(browser, 10).until(
+        lambda _: box.find_element(By.CSS_SELECTOR, ".verdict").text == "confirmed by Ana Lyst")
+    assert box.get_attribute("data-verdict") == "confirmed"
+    assert box.find_element(By.CSS_SELECTOR, "button.confirm").get_attribute(
+        "aria-pressed") == "true"
+    box.find_element(By.CSS_SELECTOR, "button.reject").click()
+    WebDriverWait(browser, 10).until(
+        lambda _: box.find_element(By.CSS_SELECTOR, ".verdict").text == "rejected by Ana Lyst")
+    assert browser.execute_script("return window.samePage") is True
+    transfer = int(box.get_attribute("data-transfer"))
+    stored = httpx.get(f"{server}/api/relations/{key}").json()["transfers"]
+    review = next(t["review"] for t in stored if t["id"] == transfer)
+    assert (review["verdict"], review["reviewer"]) == ("rejected", "Ana Lyst")
+    browser.save_screenshot(str(SHOTS / "review.png"))
+    browser.refresh()  # the name is remembered for the next review
+    assert browser.find_element(By.ID, "reviewer").get_attribute("value") == "Ana Lyst"
+
+
+def test_search_box_opens_ranked_results(server, browser):
+    browser.get(f"{server}/")
+    box = browser.find_element(By.ID, "search-box")
+    box.send_keys("artillery shells", Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda d: "/search?" in d.current_url)
+    expected = httpx.get(f"{server}/api/search", params={"q": "artillery shells"}).json()
+    titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#search-documents > li > a")]
+    assert titles and titles == [d["title"] or d["doc_id"] for d in expected["documents"]]
+    marks = {m.text.lower() for m in browser.find_elements(By.CSS_SELECTOR, ".snippet mark")}
+    assert marks & {"artillery", "shells", "shell"}
+    assert browser.find_element(By.ID, "search-box").get_attribute("value") == "artillery shells"
+    browser.save_screenshot(str(SHOTS / "search.png"))
+
+
+def test_openapi_page_renders_from_local_assets(server, browser):
+    browser.get(f"{server}/docs")
+    wait_for(browser, "return document.querySelectorAll('.opblock').length > 0")
+    loaded = browser.execute_script(
+        "return performance.getEntriesByType('resource').map((entry) => entry.name)")
+    assert loaded and all(name.startswith(server + "/") for name in loaded), loaded
+    paths = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.opblock-summary-path'))"
+        ".map((node) => node.textContent)")
+    assert any("/api/relations" in path for path in paths)
+    browser.save_screenshot(str(SHOTS / "openapi.png"))

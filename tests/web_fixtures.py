@@ -42,15 +42,20 @@ def shared_extractor():
     return _cache["extractor"]
 
 
+def ingest_samples(url: str) -> None:
+    """Run the real extractor over the sample reports into the store at `url`."""
+    store = open_store(url)
+    try:
+        Ingestor(store, shared_extractor().extract).run(sample_documents())
+    finally:
+        store.close()
+
+
 def sample_store_file(folder: Path) -> Path:
     """A SQLite store holding the sample reports, built on first use."""
     if "store" not in _cache:
         path = folder / "sample.db"
-        store = open_store(f"sqlite:///{path}")
-        try:
-            Ingestor(store, shared_extractor().extract).run(sample_documents())
-        finally:
-            store.close()
+        ingest_samples(f"sqlite:///{path}")
         _cache["store"] = path
     return _cache["store"]  # type: ignore[return-value]
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import jinja2
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy.orm import Session
 
 from armswatch.store import web_queries
+from armswatch.web.api import SessionDep, found
 from armswatch.web.highlight import runs
 from armswatch.web.security import PAGE_POLICY
 
@@ -26,14 +25,6 @@ environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), auto
 router = APIRouter(include_in_schema=False)
 
 
-def open_session(request: Request) -> Iterator[Session]:
-    with request.app.state.store.session() as session:
-        yield session
-
-
-SessionDep = Annotated[Session, Depends(open_session)]
-
-
 def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
     html = environment.get_template(template).render(
         request=request, stages=STAGES, writable=request.app.state.settings.writable,
@@ -41,10 +32,6 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     return HTMLResponse(html, status_code=status, headers={
         "Content-Security-Policy": PAGE_POLICY, "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer"})
-
-
-def missing(what: str) -> HTTPException:
-    return HTTPException(404, f"no {what}")
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -61,25 +48,20 @@ def network_page(request: Request) -> HTMLResponse:
 def relation_page(request: Request, key: str, session: SessionDep,
                   level: Annotated[Literal["actor", "state"], Query()] = "actor"
                   ) -> HTMLResponse:
-    detail = web_queries.relation_detail(session, key, level)
-    if detail is None:
-        raise missing(f"relation {key}")
+    detail = found(web_queries.relation_detail(session, key, level), f"relation {key}")
     return render(request, "relation.html", page="relation", level=level, **detail)
 
 
 @router.get("/actors/{actor}", response_class=HTMLResponse)
 def actor_page(request: Request, actor: str, session: SessionDep) -> HTMLResponse:
-    view = web_queries.actor_detail(session, actor)
-    if view is None:
-        raise missing(f"actor {actor}")
+    view = found(web_queries.actor_detail(session, actor), f"actor {actor}")
     return render(request, "actor.html", page="actor", view=view)
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document_page(request: Request, document_id: int, session: SessionDep) -> HTMLResponse:
-    document = web_queries.document_detail(session, document_id)
-    if document is None:
-        raise missing(f"document {document_id}")
+    document = found(web_queries.document_detail(session, document_id),
+                     f"document {document_id}")
     claims = [dict(claim, transfer=t["id"]) for t in document["transfers"]
               for claim in t["claims"]]
     text_runs = runs(document["text"], claims) if document["text"] else []
