@@ -80,9 +80,50 @@ class ClaimClassifier:
             if denial is not None:
                 denials.append(denial)
             speakers.update(sent, index, self.lexicon)
+        for mention in kept:
+            if mention.source is None:
+                _attribute_quote(doc, mention, index, self.lexicon, speakers)
         doc._.transfer_mentions = kept
         doc._.denial_mentions = denials
         return doc
+
+
+OPEN_QUOTES = ('"', "\u201c")
+CLOSE_QUOTES = ('"', "\u201d")
+
+
+def _attribute_quote(doc: Doc, mention: TransferMention, index: MentionIndex,
+                     lexicon: Lexicon, speakers: SpeakerMemory) -> None:
+    """A quoted sentence whose speaker is named where the quotation closes, in a later
+    sentence of the same paragraph ("... arms deals." Kirby said.)."""
+    start, _ = mention.sentence
+    paragraph_end = doc.text.find("\n", start)
+    paragraph_end = len(doc.text) if paragraph_end < 0 else paragraph_end
+    if not _inside_quote(doc.text, start):
+        return
+    for sent in doc.sents:
+        if sent.start_char <= start or sent.start_char >= paragraph_end:
+            continue
+        for token in sent:
+            if token.pos_ == "VERB" and lexicon.lemma(token.text, "VERB") in lexicon.reporting:
+                source = speaker_of(token, index, speakers)
+                if source is not None:
+                    mention.source, mention.cue, mention.cue_token = source, token.text, token.i
+                    mention.source_is_author = False
+                    return
+        if any(q in sent.text for q in CLOSE_QUOTES):
+            return  # the quotation closed without a speaker
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    """Whether `position` lies inside a quotation opened earlier in its paragraph, or a
+    sentence that itself opens one."""
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[line_start:position]
+    curly_open = before.count("\u201c") - before.count("\u201d")
+    straight = before.count('"') % 2
+    opens_here = text[position:position + 1] in OPEN_QUOTES
+    return curly_open > 0 or straight == 1 or opens_here
 
 
 class SpeakerMemory:
