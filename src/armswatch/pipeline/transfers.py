@@ -199,6 +199,8 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
             out.extend(child.subtree)
         elif child.dep_ == "xcomp" and not noun:  # "offered to contribute troops"
             out.extend(t for c in children(child, *OBJECTS) for t in c.subtree)
+        elif child.dep_ == "ccomp" and not noun:  # "seized [parts headed for X]" misparsed
+            out.extend(t for c in children(child, "nsubj", "nsubjpass") for t in c.subtree)
     return out
 
 
@@ -439,8 +441,20 @@ def _resolve_pronoun_actors(subject: Token, index: MentionIndex) -> list[Mention
     if actors or low not in PRONOUNS and low not in FIRST_PERSON:
         return actors
     if low in FIRST_PERSON:  # "'We gave drones to Russia,' the Iranian minister said"
-        return _quoted_speaker(subject, index)
+        return _quoted_speaker(subject, index) or _next_speaker(subject, index)
     return [m] if (m := _antecedent(subject, index)) else []
+
+
+def _next_speaker(pronoun: Token, index: MentionIndex) -> list[Mention]:
+    """The person named in the next sentence of the paragraph, for a quotation that
+    stands alone ("We have delivered the jets." The statement was made by ...)."""
+    doc = pronoun.doc
+    end = pronoun.sent.end
+    if end >= len(doc) or "\n" in doc[end - 1].whitespace_:
+        return []
+    following = doc[end].sent
+    people = [m for m in index.within(following.start, following.end) if m.is_person]
+    return people[:1]
 
 
 def _quoted_speaker(pronoun: Token, index: MentionIndex) -> list[Mention]:

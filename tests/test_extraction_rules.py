@@ -1,0 +1,99 @@
+"""One-sentence reports for each reading rule of the extraction: who supplies whom, at
+what stage, according to whom. Texts are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from armswatch.model import Document
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from armswatch.extract import Extractor
+
+    return Extractor()
+
+
+def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
+    """(supplier state, recipient state, status) for every transfer, plus claims."""
+    extraction = extractor.extract_one(Document(id="t", text=text, published=published))
+    actors = {a.id: a for a in extraction.actors}
+
+    def state(actor_id):
+        actor = actors.get(actor_id)
+        if actor is None or actor.type == "state":
+            return actor_id
+        return actor.country or actor_id
+
+    out = set()
+    for transfer in extraction.transfers:
+        out.add((state(transfer.supplier), state(transfer.recipient), transfer.status))
+        for claim in transfer.claims:
+            source = "author" if claim.source == "author" else state(claim.source)
+            out.add((source, claim.stance, state(transfer.supplier), state(transfer.recipient)))
+    return out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran has supplied Russia with hundreds of Shahed drones, Ukrainian officials said.",
+     {("IRN", "RUS", "delivered"), ("UKR", "asserts", "IRN", "RUS")}),
+    ("The howitzers were delivered to Ukraine by Germany last month.",
+     {("DEU", "UKR", "delivered")}),
+    ("The delivery of Iranian drones to Russia has alarmed Kyiv.",
+     {("IRN", "RUS", "delivered")}),
+    ("Pyongyang shipped artillery shells to Moscow, the White House said.",
+     {("PRK", "RUS", "delivered"), ("USA", "asserts", "PRK", "RUS")}),
+    ("Russia is seeking to buy ballistic missiles from Iran, according to U.S. officials.",
+     {("IRN", "RUS", "negotiating"), ("USA", "asserts", "IRN", "RUS")}),
+    ("China could route weapons to Russia through North Korea, analysts warned.",
+     {("CHN", "RUS", "possible")}),
+    ("Germany agreed to send two more Patriot batteries to Ukraine.",
+     {("DEU", "UKR", "agreed")}),
+    ("The United States paused a shipment of 2,000-pound bombs to Israel.",
+     {("USA", "ISR", "cancelled")}),
+    ("U.S. Navy sailors seized Iranian-made missile parts headed for the Houthis.",
+     {("IRN", "YEM", "cancelled")}),
+    ("Russia has launched ballistic missiles supplied by North Korea at Kharkiv.",
+     {("PRK", "RUS", "delivered")}),
+    ("Britain, Saudi Arabia's second-biggest arms supplier, has resisted calls to halt sales.",
+     {("GBR", "SAU", "delivered")}),
+])
+def test_transfers_and_sources(extractor, text, expected):
+    found = read(extractor, text)
+    assert expected <= found, found
+
+
+def test_a_denial_names_the_denier(extractor):
+    text = ("Ukraine says Iran has sent attack drones to Russia. Tehran rejected the "
+            "accusations as baseless.")
+    found = read(extractor, text)
+    assert ("IRN", "denies", "IRN", "RUS") in found, found
+    assert ("UKR", "asserts", "IRN", "RUS") in found, found
+
+
+def test_coordinated_speakers_each_claim(extractor):
+    found = read(extractor, "Seoul and Washington say Pyongyang has shipped shells to Moscow.")
+    assert {("KOR", "asserts", "PRK", "RUS"), ("USA", "asserts", "PRK", "RUS")} <= found, found
+
+
+def test_a_quotation_takes_the_speaker_named_after_it(extractor):
+    text = ('"We have delivered the first F-16 jets to Ukraine." The statement was made by '
+            "Danish Prime Minister Mette Frederiksen, who said more would follow.")
+    found = read(extractor, text)
+    assert ("DNK", "UKR", "delivered") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea test-fired two ballistic missiles into the sea on Tuesday.",
+    "Russia has sharply increased domestic production of Shahed-type drones.",
+    "The EU adopted new sanctions against Iranian drone makers.",
+    "Beijing cannot directly export weapons to Russia.",
+    "Iran-backed Houthi rebels fired missiles at shipping in the Red Sea.",
+    "The UN embargo bans the supply of weapons to designated individuals in Haiti.",
+])
+def test_weapons_without_a_transfer_give_nothing(extractor, text):
+    extraction = extractor.extract_one(Document(id="t", text=text, published="2024-03-15"))
+    assert extraction.transfers == [], [t.to_json() for t in extraction.transfers]
