@@ -10,10 +10,12 @@ from conftest import store_corpus, store_doc, store_fake_extract, store_story
 from sqlalchemy import event, select
 
 from armswatch.errors import InputError, StoreError
+from armswatch.store import ingest as ingest_module
 from armswatch.store.db import open_store, resolve_url
 from armswatch.store.ingest import Ingestor, outlet_of
-from armswatch.store.models import StoredDocument
+from armswatch.store.models import DocumentText, StoredDocument
 from armswatch.store.queries import stats
+from armswatch.store.reviews import document_text
 
 
 def ingest(store, documents, **options):
@@ -32,6 +34,39 @@ def test_ingest_stores_documents_transfers_and_claims(store):
     assert numbers["documents"] == 30
     assert numbers["transfers"] == report.transfers == 30
     assert numbers["claims"] == report.claims > 30  # some lines carry two claims
+
+
+def stored_texts(store) -> dict[str, str]:
+    with store.session() as session:
+        return dict(session.execute(select(StoredDocument.doc_id, DocumentText.text)
+                                    .join(DocumentText)).all())
+
+
+def test_ingest_keeps_each_report_text_for_the_web_pages(store):
+    corpus = store_corpus(12)
+    ingest(store, corpus, batch_size=5)
+    assert stored_texts(store) == {document.id: document.text for document in corpus}
+    with store.session() as session:
+        row = session.scalar(select(StoredDocument).where(StoredDocument.doc_id == "doc-3"))
+        # Its origin file does not exist: the text can only come from the store.
+        assert document_text(session, row) == corpus[3].text
+
+
+def test_a_batch_that_fails_leaves_neither_its_documents_nor_their_texts(store, monkeypatch):
+    calls = {"transfers": 0}
+    make_transfer = ingest_module._transfer_row
+
+    def failing_on_the_seventh(*args):
+        calls["transfers"] += 1
+        if calls["transfers"] == 7:  # in the second batch, after its first document
+            raise RuntimeError("extraction result cannot be stored")
+        return make_transfer(*args)
+
+    monkeypatch.setattr(ingest_module, "_transfer_row", failing_on_the_seventh)
+    with pytest.raises(RuntimeError):
+        ingest(store, store_corpus(12), batch_size=5)
+    assert sorted(stored_texts(store)) == [f"doc-{n}" for n in range(5)]
+    assert counts(store)["documents"] == 5
 
 
 def test_rerun_skips_stored_documents_and_adds_only_new_ones(store):

@@ -20,6 +20,7 @@ from itertools import islice
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from armswatch.errors import InputError
 from armswatch.model import Actor, Document, Extraction, Transfer
@@ -163,32 +164,35 @@ class Ingestor:
     def _write(self, batch: list[Extraction]) -> None:
         counts = IngestReport()
         added_actors: set[str] = set()
-        added_signatures: list[tuple[int, object, int | None]] = []
         with self.store.session() as session:
             for extraction in batch:
-                row, values = self._document_row(extraction.document)
-                session.add(row)
-                session.flush()  # assigns the id later copies and the text link to
-                session.add(DocumentText(document_id=row.id, text=extraction.document.text))
-                self.index.add(row.id, values, row.duplicate_of)
-                added_signatures.append((row.id, values, row.duplicate_of))
-                counts.duplicates += row.duplicate_of is not None
-                actors = {actor.id: actor for actor in extraction.actors}
-                for actor in actors.values():
-                    if actor.id not in self.known_actors and actor.id not in added_actors:
-                        session.add(_actor_row(actor))
-                        added_actors.add(actor.id)
-                for ordinal, transfer in enumerate(extraction.transfers):
-                    stored = _transfer_row(transfer, ordinal, actors)
-                    row.transfers.append(stored)
-                    counts.transfers += 1
-                    counts.claims += len(stored.claims)
+                self._add(session, extraction, counts, added_actors)
             session.commit()
         self.known_actors |= added_actors
         self.report.stored += len(batch)
         self.report.duplicates += counts.duplicates
         self.report.transfers += counts.transfers
         self.report.claims += counts.claims
+
+    def _add(self, session: Session, extraction: Extraction, counts: IngestReport,
+             added_actors: set[str]) -> None:
+        """One document with its text, new actors, transfers and claims (not committed)."""
+        row, values = self._document_row(extraction.document)
+        actors = {actor.id: actor for actor in extraction.actors}
+        for actor in actors.values():
+            if actor.id not in self.known_actors and actor.id not in added_actors:
+                session.add(_actor_row(actor))
+                added_actors.add(actor.id)
+        # Attached before the flush: on a flushed row the collection would be loaded first.
+        row.transfers = [_transfer_row(transfer, ordinal, actors)
+                         for ordinal, transfer in enumerate(extraction.transfers)]
+        session.add(row)
+        session.flush()  # assigns the id that later copies and the text link to
+        session.add(DocumentText(document_id=row.id, text=extraction.document.text))
+        self.index.add(row.id, values, row.duplicate_of)
+        counts.duplicates += row.duplicate_of is not None
+        counts.transfers += len(row.transfers)
+        counts.claims += sum(len(transfer.claims) for transfer in row.transfers)
 
     def _document_row(self, document: Document) -> tuple[StoredDocument, object]:
         values = dedup.signature(document.text)
