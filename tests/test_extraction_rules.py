@@ -97,3 +97,13 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
     extraction = extractor.extract_one(Document(id="t", text=text, published="2024-03-15"))
     assert extraction.transfers == [], [t.to_json() for t in extraction.transfers]
+
+
+def test_dates_go_to_the_transfer_and_to_the_claim(extractor):
+    text = "Iran delivered drones to Russia in March 2023, Ukrainian officials said on Tuesday."
+    extraction = extractor.extract_one(Document(id="t", text=text, published="2024-03-15"))
+    transfer = next(t for t in extraction.transfers if t.supplier == "IRN")
+    assert (transfer.when.start, transfer.when.end) == ("2023-03-01", "2023-03-31")
+    claim = transfer.claims[0]
+    assert claim.source == "UKR"
+    assert (claim.when.start, claim.when.end) == ("2024-03-12", "2024-03-12")  # a Tuesday

@@ -193,7 +193,7 @@ def _merge(reports: list[TransferMention], doc: Doc, timexes: list[Timex]) -> li
             if hop.acting_for not in transfer.via:
                 transfer.via.append(hop.acting_for)
         claim = _claim(report, doc, timexes)
-        if transfer.when is None and claim.when is not None and report.stance != "denies":
+        if transfer.when is None and report.stance != "denies":
             transfer.when = _transfer_when(report, doc, timexes)
         extra = [replace(claim, source=m.actor_id) for m in report.also_sources]
         for candidate in (claim, *extra):
@@ -224,45 +224,34 @@ def _claim(report: TransferMention, doc: Doc, timexes: list[Timex]) -> Claim:
     start, end = report.sentence
     source = "author" if report.source is None else report.source.actor_id
     when = None
-    if report.cue_token is not None:
-        when = _when_near(doc, report.cue_token, timexes, report.sentence)
+    if report.cue_token is not None:  # a date on the reporting clause, not the transfer's
+        root = doc[report.cue_token].sent.root.i
+        when = _when_under(doc, root, timexes, report.sentence, exclude=report.trigger)
     return Claim(source=source, stance=report.stance, status=report.status,
                  evidence=Span(start, end, doc.text[start:end]), cue=report.cue, when=when)
 
 
 def _transfer_when(report: TransferMention, doc: Doc, timexes: list[Timex]) -> When | None:
-    return _when_near(doc, report.trigger, timexes, report.sentence)
+    """A date among the transfer word's own dependents ("delivered ... in March")."""
+    return _when_under(doc, report.trigger, timexes, report.sentence)
 
 
-def _when_near(doc: Doc, token_i: int, timexes: list[Timex],
-               sentence: tuple[int, int]) -> When | None:
-    """The dated expression in the sentence whose words hang nearest to `token_i`."""
-    inside = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1]
-              and t.type in ("DATE", "TIME")]
-    if not inside:
-        return None
-    anchor = doc[token_i]
-    best = None
-    best_distance = None
-    for timex in inside:
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None:
+def _when_under(doc: Doc, head_i: int, timexes: list[Timex], sentence: tuple[int, int],
+                exclude: int | None = None) -> When | None:
+    """The first dated expression inside the subtree of `head_i`, leaving out the subtree
+    of `exclude`."""
+    head = doc[head_i]
+    inside = {t.i for t in head.subtree}
+    if exclude is not None and exclude != head_i:
+        inside -= {t.i for t in doc[exclude].subtree}
+    for timex in timexes:
+        if not (sentence[0] <= timex.start and timex.end <= sentence[1]) or \
+                timex.type not in ("DATE", "TIME") or timex.interval == (None, None):
             continue
-        distance = _tree_distance(span.root, anchor)
-        if best_distance is None or distance < best_distance:
-            best, best_distance = timex, distance
-    if best is None:
-        return None
-    return When(text=best.text, start=best.interval[0], end=best.interval[1])
-
-
-def _tree_distance(a, b) -> int:  # type: ignore[no-untyped-def]
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    for depth_a, token in enumerate(up_a):
-        if token in up_b:
-            return depth_a + up_b.index(token)
-    return 99
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and span.root.i in inside:
+            return When(text=timex.text, start=timex.interval[0], end=timex.interval[1])
+    return None
 
 
 def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: Doc,
@@ -288,7 +277,8 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
         for source in denial.sources:
             claim = Claim(source=source.actor_id, stance="denies", status=target.status,
                           evidence=Span(start, end, doc.text[start:end]), cue=denial.cue,
-                          when=_when_near(doc, denial.cue_token, timexes, denial.sentence))
+                          when=_when_under(doc, doc[denial.cue_token].sent.root.i, timexes,
+                                          denial.sentence))
             if not any(c.source == claim.source and c.stance == "denies" for c in target.claims):
                 target.claims.append(claim)
 
