@@ -32,6 +32,8 @@ from armswatch.pipeline.syntax import (
 ORIGIN_MODIFIERS = ("amod", "compound", "nmod", "npadvmod", "poss")
 #: Nouns for the supplier itself: their owner is the recipient.
 ROLE_NOUNS = frozenset(["supplier", "provider", "exporter", "source"])
+#: Particles that turn a transfer verb into another verb.
+OTHER_SENSE_PARTICLES = frozenset(["out", "up", "part", "off", "back"])
 FIRST_PERSON = frozenset(["we", "i"])
 USING_VERBS = frozenset(["fly", "use", "operate", "fire", "launch", "deploy", "field"])
 MAKER_VERBS = frozenset(["made", "built", "produced", "manufactured", "designed", "developed"])
@@ -91,6 +93,9 @@ def _item_index(doc: Doc) -> dict[int, str]:
 def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
     if token.pos_ == "VERB" or token.pos_ == "AUX" and token.dep_ != "aux":
         trig = lexicon.verbs.get(lexicon.lemma(token.text, "VERB"))
+        if trig and any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES
+                        for c in token.children):
+            return None  # "carried out a maneuver", "gave up", "took part"
         if trig and trig.needs_object:
             objects = [c.lower_ for c in children(token, *OBJECTS)]
             if not any(lexicon.lemma(o, "NOUN") in trig.needs_object for o in objects):
@@ -170,8 +175,9 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
                     t.lower_ not in PRONOUNS and t.lower_ not in lexicon.anaphoric_goods and
                     not _names_actor(t, index, lexicon) and t.dep_ != "compound"
                     for t in argument_tokens if t.dep_ not in ("amod", "nummod"))
-    if has_goods:
-        return None
+    if has_goods or any(t.ent_type_ == "PERSON" and index.at(t) is None
+                        for t in argument_tokens):
+        return None  # "send Ms. Martin to Crimea"
     anaphoric = any(t.lower_ in lexicon.anaphoric_goods for t in argument_tokens)
     if trig.needs_item and not anaphoric:
         return None
@@ -246,8 +252,11 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             mention.suppliers = from_actors
             mention.recipients = mention.recipients or subject_actors
     elif trig.frame == "seize":  # "seized Iranian-made missile parts headed for the Houthis"
-        mention.suppliers = _origin_actors(token, index, items_at) or from_actors
         mention.recipients = _bound_for(token.sent, index) or to_actors
+        # a seizure names where the cargo was going, or it is no interdicted transfer
+        # ("scrambled to intercept Russian bombers")
+        mention.suppliers = (_origin_actors(token, index, items_at) or from_actors) \
+            if mention.recipients else []
     elif trig.frame == "arm":
         mention.suppliers = agents if passive else subject_actors
         mention.recipients = object_actors + passive_actors + to_actors
