@@ -458,8 +458,12 @@ def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIn
             continue
         else:
             objects = children(token, "dobj", "ccomp", "xcomp")
+        weapon_words = {i for span in sent.doc.spans.get("weapons", [])
+                        for i in range(span.start, span.end)}
         about_claims = any(lexicon.lemma(o.text, o.pos_) in lexicon.claim_nouns or
-                           lexicon.lemma(o.text, "VERB") in lexicon.denied_acts for o in objects)
+                           lexicon.lemma(o.text, "VERB") in lexicon.denied_acts or
+                           any(t.i in weapon_words for t in o.subtree)  # "denied ... arms"
+                           for o in objects)
         calls_false = any(t.lower_ in lexicon.falsity for t in token.subtree)
         if not (about_claims or calls_false or not objects):
             continue

@@ -172,8 +172,9 @@ def subject_of(verb: Token) -> Token | None:
 def holder_of(participle: Token) -> Token | None:
     """For "missiles supplied by X" or "jets bought from Y" modifying an object, the
     subject of the clause that has them ("Russia launched missiles supplied by ...")."""
-    if participle.dep_ != "acl":
-        return None
+    if participle.dep_ != "acl" or participle.tag_ not in ("VBN", "VBG") or \
+            children(participle, *SUBJECTS):
+        return None  # "reports that the plane had delivered weapons" has its own subject
     noun = participle.head
     if noun.dep_ in OBJECTS + ("pobj",) and noun.head.pos_ in ("VERB", "AUX", "ADP"):
         verb = noun.head if noun.head.pos_ != "ADP" else noun.head.head
