@@ -172,6 +172,9 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
     mention.cue_token = attribution.cue_token
     if attribution.denies and attribution.source is None:
         return False  # "the reports were dismissed": a denial by nobody named
+    if negated and attribution.source is None:  # '"We do not export weapons," X said.'
+        _attribute_quote(trigger.doc, mention, index, lexicon, speakers)
+        attribution.source = mention.source
     if attribution.denies or (negated and attribution.source is not None):
         mention.stance = "denies"
     elif negated:

@@ -478,11 +478,21 @@ def _quoted_speaker(pronoun: Token, index: MentionIndex) -> list[Mention]:
 
 
 def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
-    """The subject of the sentence before, else the nearest earlier actor named as a noun
-    (not an adjective) within two sentences."""
+    """The subject of the clause that reports or denies this one ("North Korea rejected
+    claims that it had delivered weapons"), else the subject of the sentence before, else
+    the nearest earlier actor named as a noun (not an adjective) within two sentences."""
     sent_start = pronoun.sent.start
     previous = pronoun.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
     want_person = pronoun.lower_ in ("he", "she")
+    own_clause = pronoun.head
+    for ancestor in own_clause.ancestors:
+        if ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [m for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.i < pronoun.i for m in phrase_actors(c, index, coordinated=False)
+                    if m.is_person == want_person]
+        if subjects:  # the nearest, past a dateline's agency name
+            return subjects[-1]
     if sent_start > 0 and not want_person:
         last = pronoun.doc[sent_start - 1].sent
         subjects = [m for c in last.root.children if c.dep_ in ("nsubj", "nsubjpass")
