@@ -209,12 +209,10 @@ def _merge(reports: list[TransferMention], doc: Doc, timexes: list[Timex]) -> li
 
 
 def _drop_redundant_author_claims(transfers: list[Transfer]) -> None:
-    """The outlet's own voice adds nothing where named sources assert the same pair: the
-    record keeps who says so. A transfer keeps at least one claim."""
-    named = {(t.supplier, t.recipient) for t in transfers
-             for c in t.claims if c.source != "author" and c.stance == "asserts"}
+    """The outlet's own voice adds nothing where named sources assert the same transfer:
+    the record keeps who says so. A transfer keeps at least one claim."""
     for transfer in transfers:
-        if (transfer.supplier, transfer.recipient) not in named:
+        if not any(c.source != "author" and c.stance == "asserts" for c in transfer.claims):
             continue
         kept = [c for c in transfer.claims if c.source != "author" or c.stance != "asserts"]
         transfer.claims = kept or transfer.claims[:1]
