@@ -23,3 +23,4 @@ def warn(message: str) -> None:
 def fail(message: str, code: int = 1) -> NoReturn:
     warn(message)
     raise typer.Exit(code)
+

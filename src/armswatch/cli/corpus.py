@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from armswatch.errors import ArmswatchError
 from armswatch.store.db import Store, open_store
+from armswatch.terminal import console
 
 if TYPE_CHECKING:
     from armswatch.store.ingest import ExtractFn
@@ -25,7 +25,7 @@ DbOption = Annotated[str | None, typer.Option(
 LevelOption = Annotated[str, typer.Option(
     "--level", help="actor: as named (Wagner Group); state: rolled up to states (Russia).")]
 F = TypeVar("F", bound=Callable[..., Any])
-err = Console(stderr=True)
+err = console(stderr=True)
 
 
 def fails_cleanly(command: F) -> F:
@@ -121,7 +121,7 @@ def stats(db: DbOption = None,
     table = Table("what", "count", show_header=False)
     for name, value in numbers.items():
         table.add_row(name, str(value))
-    Console().print(table)
+    console().print(table)
 
 
 @fails_cleanly
@@ -156,7 +156,7 @@ def relations(
     elif fmt == "csv":
         write_csv(found, sys.stdout)
     else:
-        Console().print(relations_table(found, f"{len(found)} relations ({level} level)"))
+        console().print(relations_table(found, f"{len(found)} relations ({level} level)"))
 
 
 @fails_cleanly

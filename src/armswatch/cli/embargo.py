@@ -8,7 +8,6 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from armswatch.embargo import (
@@ -20,6 +19,7 @@ from armswatch.embargo import (
     party_for,
 )
 from armswatch.errors import DataFileError
+from armswatch.terminal import console
 
 BAD_INPUT = 2
 
@@ -51,7 +51,7 @@ def embargoes(
                                "data_version": book.version,
                                "embargoes": [a.to_json() for a in active]}, indent=2))
         return
-    Console().print(_in_force_table(active, on))
+    console().print(_in_force_table(active, on))
 
 
 def check(
@@ -147,11 +147,11 @@ def _in_force_table(active: list[InForce], on: date) -> Table:
 
 
 def _print_findings(result: dict[str, Any]) -> None:
-    console = Console()
+    out = console()
     route = " -> ".join([result["supplier"], *result["via"], result["recipient"]])
     title = f"{route}: {', '.join(result['items'])} on {result['date']} ({result['status']})"
     if not result["findings"]:
-        console.print(f"{title}\nNo embargo in the data applies.")
+        out.print(f"{title}\nNo embargo in the data applies.")
         return
     table = Table(title=title)
     for column in ("leg", "embargo", "authority", "legal status", "direction", "finding",
@@ -160,11 +160,11 @@ def _print_findings(result: dict[str, Any]) -> None:
     for f in result["findings"]:
         table.add_row(f["leg"], f["embargo"], f["authority"], f["legal_status"],
                       f["direction"], f["finding"], f["reason"] or "")
-    console.print(table)
+    out.print(table)
     cited: dict[tuple[str, str], dict[str, str]] = {}
     for f in result["findings"]:
         for inst in f["instruments"]:
             cited.setdefault((f["embargo"], inst["ref"]), inst)
     for (embargo_id, ref), inst in cited.items():
-        console.print(f"{embargo_id}: {ref} ({inst['date']}): {inst['effect']}",
+        out.print(f"{embargo_id}: {ref} ({inst['date']}): {inst['effect']}",
                       highlight=False, markup=False, soft_wrap=True)

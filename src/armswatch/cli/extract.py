@@ -13,6 +13,7 @@ from armswatch import __version__
 from armswatch.cli.common import OutputFormat, fail, warn
 from armswatch.errors import InputError
 from armswatch.model import Document, Extraction
+from armswatch.terminal import console
 
 
 def register(app: typer.Typer) -> None:
@@ -81,13 +82,12 @@ def _emit(results: object, output: OutputFormat, single: bool) -> None:
         json.dump(payload[0] if single else payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif output is OutputFormat.table:
-        from rich.console import Console
 
         from armswatch.cli.tables import extraction_table
 
-        console = Console()
+        out = console()
         for extraction in extractions:
-            console.print(extraction_table(extraction))
+            out.print(extraction_table(extraction))
 
 
 def info(
