@@ -33,7 +33,8 @@ def assemble(doc: Doc, document: Document, index: ActorIndex) -> Extraction:
     pairs = _pair_counts([r for r in expanded if r.suppliers and r.recipients])
     roles = _role_counts(expanded)
     complete = [_orient(r, pairs) for r in expanded]
-    complete = [r for r in (_fill(r, pairs, roles) for r in complete) if r is not None]
+    complete = [r for r in (_fill(r, pairs, roles, expanded) for r in complete)
+                if r is not None]
     transfers = _merge(_collapse_stages(_fold_denials(complete)), doc, timexes)
     _link_denials(doc._.denial_mentions or [], transfers, doc, timexes)
     actors = _actors(mentions, transfers, doc, index)
@@ -108,8 +109,8 @@ def exporter_rank(state: str) -> int:
     return _exporter_ranks().get(state, 10_000)
 
 
-def _fill(report: TransferMention, pairs: Counter[Pair],
-          roles: dict[str, Counter[str]]) -> TransferMention | None:
+def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counter[str]],
+          reports: list[TransferMention]) -> TransferMention | None:
     """Give a one-sided report the counterpart the document names most for that party
     ("Russia is looking for shells" in a report about North Korean shells), else the
     party the whole report names most in the missing role ("the Netherlands has provided
@@ -126,6 +127,14 @@ def _fill(report: TransferMention, pairs: Counter[Pair],
         fallback = roles["recipient"]
     else:
         return None
+    if not options:  # the party last named in that role before, else the most named
+        missing = "suppliers" if report.recipients else "recipients"
+        earlier = [getattr(r, missing)[0].acting_for for r in reports
+                   if r.trigger < report.trigger and getattr(r, missing)
+                   and getattr(r, missing)[0].acting_for != known.acting_for
+                   and getattr(r, missing)[0].kind != "context"]
+        if earlier:
+            options = Counter({earlier[-1]: 1})
     if not options:
         options = Counter({k: n for k, n in fallback.items() if k != known.acting_for})
     if not options:
