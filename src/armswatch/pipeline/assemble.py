@@ -113,8 +113,9 @@ def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counte
           reports: list[TransferMention]) -> TransferMention | None:
     """Give a one-sided report the counterpart the document names most for that party
     ("Russia is looking for shells" in a report about North Korean shells), else the
-    party the whole report names most in the missing role ("the Netherlands has provided
-    launchers" in a report about aid to Ukraine)."""
+    party last named in the missing role before it, else the one the whole report names
+    most in that role ("the Netherlands has provided launchers" in a report about aid to
+    Ukraine)."""
     if report.suppliers and report.recipients:
         return report
     if report.recipients:
