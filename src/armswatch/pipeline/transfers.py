@@ -18,6 +18,7 @@ from armswatch.pipeline import weapons
 from armswatch.pipeline.actors import Mention
 from armswatch.pipeline.lexicon import Lexicon, Trigger, load_lexicon
 from armswatch.pipeline.syntax import (
+    GROUP_NOUNS,
     OBJECTS,
     PASSIVE_SUBJECTS,
     PRONOUNS,
@@ -203,7 +204,8 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
         if child.dep_ in OBJECTS + PASSIVE_SUBJECTS + ("dative",) or \
                 child.dep_ == "prep" and child.lower_ in preps:
             out.extend(child.subtree)
-        elif child.dep_ == "xcomp" and not noun:  # "offered to contribute troops"
+        elif child.dep_ == "xcomp" and not noun and \
+                child.lower_ not in ("shoot", "strike", "hit", "attack"):  # "offered to send"
             out.extend(t for c in children(child, *OBJECTS) for t in c.subtree)
         elif child.dep_ == "ccomp" and not noun:  # "seized [parts headed for X]" misparsed
             out.extend(t for c in children(child, "nsubj", "nsubjpass") for t in c.subtree)
@@ -223,9 +225,9 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
     from_actors = [m for _, obj in _preps_near(token, {"from"})
                    for m in phrase_actors(obj, index)]
     object_actors = [m for c in children(token, *OBJECTS, "dative")
-                     for m in phrase_actors(c, index) if _is_party(c, items_at)]
+                     for m in phrase_actors(c, index) if _is_party(c, items_at, index, lexicon)]
     passive_actors = [m for c in children(token, *PASSIVE_SUBJECTS)
-                      for m in phrase_actors(c, index) if _is_party(c, items_at)]
+                      for m in phrase_actors(c, index) if _is_party(c, items_at, index, lexicon)]
     if token.dep_ == "amod" and trig.frame == "supply":  # "Turkish-supplied drones"
         subject_actors = [m for c in token.children if c.i < token.i
                           for m in index.in_tokens(list(c.subtree))]
@@ -423,10 +425,15 @@ def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str]) 
     return _unique(out)
 
 
-def _is_party(token: Token, items_at: dict[int, str]) -> bool:
-    """An object that names an actor rather than goods ("supplied Russia", not
-    "supplied Russian drones")."""
-    return token.i not in items_at and token.pos_ in ("PROPN", "NOUN", "PRON")
+def _is_party(token: Token, items_at: dict[int, str], index: MentionIndex,
+              lexicon: Lexicon) -> bool:
+    """An object that names an actor rather than goods: "supplied Russia", "armed the
+    Saudi military", not "supplied Russian drones" or "gave Russian-made gear"."""
+    if token.i in items_at or token.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return False
+    return index.at(token) is not None or token.pos_ == "PRON" or \
+        token.lower_ in lexicon.official_nouns or token.lower_ in GROUP_NOUNS or \
+        token.pos_ == "PROPN"
 
 
 def _preps_near(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
