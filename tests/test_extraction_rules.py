@@ -107,3 +107,15 @@ def test_dates_go_to_the_transfer_and_to_the_claim(extractor):
     claim = transfer.claims[0]
     assert claim.source == "UKR"
     assert (claim.when.start, claim.when.end) == ("2024-03-12", "2024-03-12")  # a Tuesday
+
+
+@pytest.mark.parametrize("denial", [
+    "Tehran called the reports fake news.",
+    "Tehran said the reports were baseless.",
+    "Tehran has denied any involvement.",
+    "Iran denied sending drones to Russia.",
+    '"We have not sent a single drone to Russia," the Iranian foreign minister said.',
+])
+def test_denials_in_many_wordings(extractor, denial):
+    found = read(extractor, "Ukraine says Iran has sent attack drones to Russia. " + denial)
+    assert ("IRN", "denies", "IRN", "RUS") in found, found

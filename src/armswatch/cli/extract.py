@@ -91,7 +91,8 @@ def _emit(results: object, output: OutputFormat, single: bool) -> None:
 
 
 def info(
-    output: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    output: Annotated[OutputFormat, typer.Option("--format", "-f",
+                                                 help="table or json")] = OutputFormat.table,
 ) -> None:
     """Show the version, the spaCy pipeline and the bundled knowledge."""
     import spacy

@@ -437,6 +437,18 @@ def _furthest_request(governed: str, base: str) -> str:
     return governed
 
 
+LABELLING_VERBS = frozenset(["call", "label", "describe", "brand", "term", "characterise",
+                             "characterize"])
+
+
+def _labels_claims_false(verb: Token, lexicon: Lexicon) -> bool:
+    """"called the reports 'fake news'": a claim named as the object and called false."""
+    objects = children(verb, "dobj", "nsubjpass")
+    if not any(lexicon.lemma(o.text, "NOUN") in lexicon.claim_nouns for o in objects):
+        return False
+    return any(t.lower_ in lexicon.falsity for t in verb.subtree if t.i > verb.i)
+
+
 def _calls_claims_false(verb: Token, lexicon: Lexicon) -> bool:
     """A reported clause whose subject is a claim and whose predicate calls it false."""
     for clause in children(verb, "ccomp"):
@@ -457,6 +469,8 @@ def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIn
         lemma = lexicon.lemma(token.text, "VERB")
         if lemma in lexicon.reporting and _calls_claims_false(token, lexicon):
             objects = []  # "said the reports were baseless"
+        elif lemma in LABELLING_VERBS and _labels_claims_false(token, lexicon):
+            objects = []  # "called the reports fake news"
         elif lemma not in lexicon.denial:
             continue
         else:
