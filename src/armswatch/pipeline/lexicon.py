@@ -13,6 +13,13 @@ import yaml
 from armswatch.errors import DataFileError
 from armswatch.model import STATUSES
 
+#: Sections of the file that are plain word lists, loaded as sets of lower-case words.
+WORD_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns", "falsity",
+              "via_preps", "recipient_preps", "supplier_preps", "official_nouns",
+              "anaphoric_goods", "materiel_modifiers", "prohibitions", "denied_acts")
+#: Lists whose inflected forms the lemmatizer must recognise.
+LEMMA_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns",
+               "prohibitions", "denied_acts")
 FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use", "arrive", "seize")
 
 
@@ -113,11 +120,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         raw = yaml.load(text, Loader=yaml.CSafeLoader)
     except yaml.YAMLError as err:
         raise DataFileError(f"{where}: invalid YAML ({err})") from None
-    required = ("verbs", "nouns", "irregular", "stage_governors", "request_verbs", "ongoing",
-                "reporting",
-                "denial", "claim_nouns", "falsity", "via_preps", "recipient_preps",
-                "supplier_preps", "official_nouns", "anaphoric_goods", "materiel_modifiers",
-                "phrasal_stages", "prohibitions", "denied_acts")
+    required = ("verbs", "nouns", "irregular", "stage_governors", "phrasal_stages",
+                *WORD_LISTS)
     missing = [key for key in required if key not in raw]
     if missing:
         raise DataFileError(f"{where}: missing sections {missing}")
@@ -125,34 +129,17 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     if set(stages) != {"negotiating", "agreed", "cancelled", "possible"}:
         raise DataFileError(f"{where}: stage_governors must list negotiating, agreed, "
                             "cancelled and possible")
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw[key])
-
+    lists = {key: frozenset(str(w).lower() for w in raw[key]) for key in WORD_LISTS}
     governors = {k: frozenset(str(w).lower() for w in v) for k, v in stages.items()}
     phrasal_heads = frozenset(str(k).split()[0] for k in raw["phrasal_stages"])
-    listed = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns", "prohibitions",
-              "denied_acts")
-    known = frozenset().union(*governors.values(), phrasal_heads, *(words(k) for k in listed))
+    known = frozenset().union(*governors.values(), phrasal_heads,
+                              *(lists[k] for k in LEMMA_LISTS))
     return Lexicon(
         verbs=_triggers(raw["verbs"], where),
         nouns=_triggers(raw["nouns"], where),
         irregular={str(k).lower(): str(v) for k, v in raw["irregular"].items()},
         stage_governors=governors,
-        request_verbs=words("request_verbs"),
-        ongoing=words("ongoing"),
-        reporting=words("reporting"),
-        denial=words("denial"),
-        claim_nouns=words("claim_nouns"),
-        falsity=words("falsity"),
-        via_preps=words("via_preps"),
-        recipient_preps=words("recipient_preps"),
-        supplier_preps=words("supplier_preps"),
-        official_nouns=words("official_nouns"),
-        anaphoric_goods=words("anaphoric_goods"),
-        prohibitions=words("prohibitions"),
-        denied_acts=words("denied_acts"),
         phrasal_stages={str(k).lower(): str(v) for k, v in raw["phrasal_stages"].items()},
-        materiel_modifiers=words("materiel_modifiers"),
         known_words=known,
+        **lists,
     )
