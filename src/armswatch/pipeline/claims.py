@@ -52,7 +52,6 @@ class Attribution:
     cue: str | None
     cue_token: int | None
     denies: bool = False
-    requested: bool = False
     also: list[Mention] = field(default_factory=list)  # "Seoul and Washington say"
 
 
@@ -109,7 +108,6 @@ def _attribute_quote(doc: Doc, mention: TransferMention, index: MentionIndex,
                 source = speaker_of(token, index, speakers)
                 if source is not None:
                     mention.source, mention.cue, mention.cue_token = source, token.text, token.i
-                    mention.source_is_author = False
                     return
         if any(q in sent.text for q in CLOSE_QUOTES):
             return  # the quotation closed without a speaker
@@ -167,7 +165,6 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
     mention.status = status
     mention.source = attribution.source
     mention.also_sources = attribution.also
-    mention.source_is_author = attribution.source is None
     mention.cue = attribution.cue
     mention.cue_token = attribution.cue_token
     if attribution.denies and attribution.source is None:

@@ -15,7 +15,7 @@ from armswatch.model import STATUSES
 
 #: Sections of the file that are plain word lists, loaded as sets of lower-case words.
 WORD_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns", "falsity",
-              "via_preps", "recipient_preps", "supplier_preps", "official_nouns",
+              "via_preps", "recipient_preps", "official_nouns",
               "anaphoric_goods", "materiel_modifiers", "prohibitions", "denied_acts")
 #: Lists whose inflected forms the lemmatizer must recognise.
 LEMMA_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns",
@@ -50,7 +50,6 @@ class Lexicon:
     falsity: frozenset[str]
     via_preps: frozenset[str]
     recipient_preps: frozenset[str]
-    supplier_preps: frozenset[str]
     official_nouns: frozenset[str]
     anaphoric_goods: frozenset[str]
     phrasal_stages: dict[str, str]

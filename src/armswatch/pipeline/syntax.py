@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from armswatch.pipeline.actors import Mention
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "obj", "attr", "oprd")
-#: Links through which a clause inherits its subject from the clause above it.
-CONTROL_LINKS = ("xcomp", "advcl", "conj", "acl", "ccomp", "pcomp")
 #: Nouns for a group of states whose members a phrase lists ("allies such as Poland").
 GROUP_NOUNS = frozenset(["countries", "states", "nations", "allies", "partners", "members",
                          "governments", "suppliers", "donors", "buyers", "customers"])
@@ -205,15 +203,3 @@ def is_negated(token: Token) -> bool:
                 for c in child.children):
             return True
     return False
-
-
-def sentence_of(doc: Doc, token: Token) -> Span:
-    return token.sent
-
-
-def quote_depth_before(doc: Doc, char: int) -> int:
-    """Open double quotes before `char` in its paragraph (odd = inside a quotation)."""
-    start = doc.text.rfind("\n", 0, char) + 1
-    chunk = doc.text[start:char]
-    straight = chunk.count('"')
-    return straight % 2 + max(0, chunk.count("\u201c") - chunk.count("\u201d"))

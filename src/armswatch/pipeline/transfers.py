@@ -59,7 +59,6 @@ class TransferMention:
     stance: str = "asserts"
     source: Mention | None = None
     also_sources: list[Mention] = field(default_factory=list)
-    source_is_author: bool = True
     cue: str | None = None
     cue_token: int | None = None
 
