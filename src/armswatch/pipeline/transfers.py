@@ -37,6 +37,9 @@ ROLE_NOUNS = frozenset(["supplier", "provider", "exporter", "source"])
 OTHER_SENSE_PARTICLES = frozenset(["out", "up", "part", "off", "back"])
 FIRST_PERSON = frozenset(["we", "i"])
 USING_VERBS = frozenset(["fly", "use", "operate", "fire", "launch", "deploy", "field"])
+#: Prepositions inside a noun phrase that still describe the goods ("shells of 152mm",
+#: "jets with radars", "drones such as the Shahed", "weapons from Iran").
+GOODS_PREPS = frozenset(["of", "with", "including", "like", "as", "from", "such"])
 MAKER_VERBS = frozenset(["made", "built", "produced", "manufactured", "designed", "developed"])
 
 
@@ -200,14 +203,32 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
                                                                   "on")
     out: list[Token] = []
     for child in token.children:
-        if child.dep_ in OBJECTS + PASSIVE_SUBJECTS + ("dative",) or \
-                child.dep_ == "prep" and child.lower_ in preps:
-            out.extend(child.subtree)
+        if child.dep_ in OBJECTS + PASSIVE_SUBJECTS + ("dative",):
+            out.extend(_goods_phrase(child))
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            out.append(child)
+            out.extend(t for c in child.children for t in _goods_phrase(c))
         elif child.dep_ == "xcomp" and not noun and \
                 child.lower_ not in ("shoot", "strike", "hit", "attack"):  # "offered to send"
-            out.extend(t for c in children(child, *OBJECTS) for t in c.subtree)
+            out.extend(t for c in children(child, *OBJECTS) for t in _goods_phrase(c))
         elif child.dep_ == "ccomp" and not noun:  # "seized [parts headed for X]" misparsed
-            out.extend(t for c in children(child, "nsubj", "nsubjpass") for t in c.subtree)
+            out.extend(t for c in children(child, "nsubj", "nsubjpass")
+                       for t in _goods_phrase(c))
+    return out
+
+
+def _goods_phrase(head: Token) -> list[Token]:
+    """A noun phrase without the prepositional phrases that say where, when or why:
+    "a pause in U.S. military assistance" names a pause, not the assistance."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ not in GOODS_PREPS:
+            continue
+        if child.dep_ in ("relcl", "acl") and child.i > head.i:
+            if child.lower_ in MAKER_VERBS:  # "made by Diehl" says whose goods these are
+                out.extend(child.subtree)
+            continue  # "weapons that the army then used": another event
+        out.extend(_goods_phrase(child))
     return out
 
 
