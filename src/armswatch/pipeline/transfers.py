@@ -261,6 +261,13 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             [h for h in holders if h not in mention.suppliers]
         if not mention.suppliers:  # the maker ("Iranian-made") before the route ("from Yemen")
             mention.suppliers = _origin_actors(token, index, items_at) or from_actors
+        if not mention.recipients:  # "supplied 81% of Pakistan's arms imports"
+            mention.recipients = [m for c in children(token, *OBJECTS) for t in c.subtree
+                                  if t.pos_ == "NOUN" and
+                                  lexicon.nouns.get(lexicon.lemma(t.text, "NOUN")) and
+                                  lexicon.nouns[lexicon.lemma(t.text, "NOUN")].frame == "acquire"
+                                  for p in t.children if p.dep_ == "poss"
+                                  for m in phrase_actors(p, index)]
         if not mention.recipients and trig.lemma in ("share", "transmit"):
             mention.recipients = [m for _, obj in prep_objects(token, {"with"})
                                   for m in phrase_actors(obj, index)]
