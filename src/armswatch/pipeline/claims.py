@@ -133,7 +133,8 @@ class SpeakerMemory:
 
     def update(self, sent: Span, index: MentionIndex, lexicon: Lexicon) -> None:
         for token in sent:
-            if token.pos_ != "VERB" or lexicon.lemma(token.text, "VERB") not in lexicon.reporting:
+            lemma = lexicon.lemma(token.text, "VERB") if token.pos_ == "VERB" else ""
+            if lemma not in lexicon.reporting and lemma not in lexicon.denial:
                 continue
             subject = subject_of(token)
             if subject is None:
