@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import enum
 import sys
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
+
+# The store every corpus command and `serve` work on.
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="Database URL (default: $ARMSWATCH_DB or sqlite:///armswatch.db).")]
 
 
 class OutputFormat(enum.StrEnum):

@@ -13,15 +13,14 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.table import Table
 
+from armswatch.cli.common import DbOption
 from armswatch.errors import ArmswatchError
-from armswatch.store.db import Store, open_store
+from armswatch.store.db import open_store
 from armswatch.terminal import console
 
 if TYPE_CHECKING:
     from armswatch.store.ingest import ExtractFn
 
-DbOption = Annotated[str | None, typer.Option(
-    "--db", help="Database URL (default: $ARMSWATCH_DB or sqlite:///armswatch.db).")]
 LevelOption = Annotated[str, typer.Option(
     "--level", help="actor: as named (Wagner Group); state: rolled up to states (Russia).")]
 F = TypeVar("F", bound=Callable[..., Any])
@@ -38,15 +37,6 @@ def fails_cleanly(command: F) -> F:
             err.print(f"[red]error:[/red] {exc}", highlight=False)
             raise typer.Exit(1) from None
     return wrapper  # type: ignore[return-value]
-
-
-@contextmanager
-def opened(url: str | None) -> Iterator[Store]:
-    store = open_store(url)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def print_json(value: Any) -> None:
@@ -92,7 +82,7 @@ def ingest(
     from armswatch.store.ingest import Ingestor
     from armswatch.store.render import ingest_progress, print_ingest_report
 
-    with opened(db) as store, extraction(model, workers, dask) as extract:
+    with open_store(db) as store, extraction(model, workers, dask) as extract:
         inputs = iter_documents([str(path) for path in paths], published=published)
         with ingest_progress(quiet) as (on_progress, on_error):
             ingestor = Ingestor(store, extract, batch_size=batch_size,
@@ -113,7 +103,7 @@ def stats(db: DbOption = None,
     """Counts of documents, near-duplicates, transfers, claims and relations."""
     from armswatch.store.queries import stats as count_all
 
-    with opened(db) as store, store.session() as session:
+    with open_store(db) as store, store.session() as session:
         numbers = count_all(session)
     if fmt == "json":
         print_json(numbers)
@@ -149,7 +139,7 @@ def relations(
 
     wanted = RelationFilter(level, supplier, recipient, status, item, since, until,
                             min_sources, limit)
-    with opened(db) as store, store.session() as session:
+    with open_store(db) as store, store.session() as session:
         found = find_relations(session, wanted)
     if fmt == "json":
         print_json(found)
@@ -167,7 +157,7 @@ def actor(name: Annotated[str, typer.Argument(help="Actor id: RUS, wagner-group,
     from armswatch.store.queries import actor_view
     from armswatch.store.render import print_actor
 
-    with opened(db) as store, store.session() as session:
+    with open_store(db) as store, store.session() as session:
         view = actor_view(session, name)
     if fmt == "json":
         print_json(view)
@@ -188,7 +178,7 @@ def evidence(
     from armswatch.store.queries import get_relation
     from armswatch.store.render import print_evidence
 
-    with opened(db) as store, store.session() as session:
+    with open_store(db) as store, store.session() as session:
         found = get_relation(session, relation, level)
         if found is None:
             raise ArmswatchError(f"no relation {relation!r} at {level} level "
@@ -214,7 +204,7 @@ def export(
 
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    with opened(db) as store, store.session() as session:
+    with open_store(db) as store, store.session() as session:
         found = find_relations(session, RelationFilter(level=level))
         text = write_export(session, found, fmt, output)
     if text is not None:
@@ -231,7 +221,7 @@ def summary(db: DbOption = None, level: LevelOption = "state",
     from armswatch.store.queries import stats as count_all
     from armswatch.store.render import print_summary
 
-    with opened(db) as store, store.session() as session:
+    with open_store(db) as store, store.session() as session:
         numbers = count_all(session)
         found = find_relations(session, RelationFilter(level=level, limit=top))
     if fmt == "json":

@@ -6,14 +6,13 @@ from typing import Annotated
 
 import typer
 
-from armswatch.cli.common import fail, warn
+from armswatch.cli.common import DbOption, fail, warn
 from armswatch.errors import ArmswatchError
 from armswatch.web.settings import DEFAULT_HOST, DEFAULT_PORT, Settings
 
 
 def serve(
-    db: Annotated[str | None, typer.Option(
-        "--db", help="Database URL (default: $ARMSWATCH_DB or sqlite:///armswatch.db).")] = None,
+    db: DbOption = None,
     host: Annotated[str, typer.Option(
         help="Address to listen on; anything but loopback needs ARMSWATCH_TOKEN to write.")]
     = DEFAULT_HOST,

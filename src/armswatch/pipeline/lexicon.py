@@ -34,6 +34,7 @@ class Trigger:
     item: bool = False  # the word itself names materiel ("aid")
     particle: str | None = None  # "hand over"
     needs_object: tuple[str, ...] = ()  # "take delivery"
+    frame_without_recipient: str | None = None  # "flies J-10s" uses, "flew arms to X" supplies
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ def _triggers(raw: dict[str, Any], where: str) -> dict[str, Trigger]:
         out[lemma] = Trigger(lemma=lemma, frame=spec["frame"], status=spec["status"],
                              needs_item=bool(spec.get("needs_item")), item=bool(spec.get("item")),
                              particle=spec.get("particle"),
-                             needs_object=tuple(spec.get("needs_object") or ()))
+                             needs_object=tuple(spec.get("needs_object") or ()),
+                             frame_without_recipient=spec.get("frame_without_recipient"))
     return out
 
 

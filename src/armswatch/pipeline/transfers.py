@@ -144,6 +144,10 @@ def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int,
     mention.items = items
     if token.pos_ == "VERB" or token.pos_ == "AUX":
         _verb_roles(token, trig, mention, index, lexicon, items_at)
+        if trig.frame_without_recipient and not mention.recipients:
+            mention.frame = trig.frame_without_recipient  # "the air force flies J-10Cs"
+            _verb_roles(token, replace(trig, frame=mention.frame), mention, index, lexicon,
+                        items_at)
     else:
         _noun_roles(token, trig, mention, index, lexicon, items_at)
     mention.via = _unique([m for _, obj in _preps_near(token, lexicon.via_preps)
@@ -449,7 +453,20 @@ def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str]) 
             elif child.dep_ == "acl" and child.lower_ in MAKER_VERBS:  # "made by Diehl"
                 out.extend(m for _, obj in prep_objects(child, {"by", "in"})
                            for m in phrase_actors(obj, index))
-    return _unique(out)
+    return _unique(out) or _maker_states(token)
+
+
+def _maker_states(token: Token) -> list[Mention]:
+    """The state whose industry makes a named system among the goods ("bought S-400s" ->
+    Russia), when the words name no origin of their own."""
+    origins = token.doc._.item_origins or {}
+    found: dict[str, Mention] = {}
+    for arg in _argument_tokens(token, noun=token.pos_ != "VERB"):
+        state = origins.get(arg.i)
+        if state and state not in found:
+            found[state] = Mention(start=arg.i, end=arg.i + 1, actor_id=state, acting_for=state,
+                                   state=state, kind="maker")
+    return list(found.values())[:1] if len(found) == 1 else []
 
 
 def _is_party(token: Token, items_at: dict[int, str], index: MentionIndex,

@@ -25,6 +25,7 @@ class WeaponTerm:
     exact_case: bool
     blocked_by_previous: frozenset[str]  # "fuel" before "tanks" (the data's `not_after`)
     blocked_by_next: frozenset[str]  # words right after the term that block it
+    origin: str | None = None  # ISO3 of the state whose industry makes a named system
 
 
 @lru_cache(maxsize=2)
@@ -40,10 +41,12 @@ def load_weapon_terms() -> tuple[WeaponTerm, ...]:
                                 f"{category!r}")
         previous, following = _words(entry.get("not_after")), _words(entry.get("not_before"))
         exact = entry.get("case") == "exact"
+        origin = entry.get("origin")
         for text in [entry["text"], *(entry.get("also") or [])]:
-            terms.append(WeaponTerm(str(text), category, exact, previous, following))
+            terms.append(WeaponTerm(str(text), category, exact, previous, following, origin))
             if _is_system_name(str(text)):  # "two F-16s", "the Kfirs"
-                terms.append(WeaponTerm(f"{text}s", category, exact, previous, following))
+                terms.append(WeaponTerm(f"{text}s", category, exact, previous, following,
+                                        origin))
     return tuple(terms)
 
 
@@ -66,6 +69,8 @@ class WeaponMarker:
     def __init__(self, nlp: Language, name: str = "armswatch_weapons") -> None:
         self.name = name
         self.terms = load_weapon_terms()
+        if not Doc.has_extension("item_origins"):
+            Doc.set_extension("item_origins", default=None)
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._by_key: dict[str, WeaponTerm] = {}
@@ -77,13 +82,17 @@ class WeaponMarker:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        origins: dict[int, str] = {}
         for matcher in (self.lower, self.exact):
             for match_id, start, end in matcher(doc):
                 term = self._by_key[doc.vocab.strings[match_id]]
                 if self._blocked(doc, start, end, term):
                     continue
                 spans.append(Span(doc, start, end, label=term.category))
+                if term.origin:
+                    origins.update({i: term.origin for i in range(start, end)})
         doc.spans[SPAN_KEY] = filter_spans(spans)
+        doc._.item_origins = origins
         return doc
 
     @staticmethod

@@ -56,6 +56,13 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    # `with open_store(url) as store:` closes the store however the block ends.
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
 
 def describe_failure(exc: Exception, url: str) -> str:
     """Turn a driver error into a sentence a user can act on."""
