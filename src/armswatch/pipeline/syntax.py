@@ -78,8 +78,8 @@ def conjuncts(token: Token) -> list[Token]:
     # or on the clause above it
     for holder in [token, *list(token.ancestors)[:3]]:
         for child in holder.children:
-            if child.dep_ in ("prep", "cc") and child.lower_ == "as" and \
-                    0 < child.i - token.right_edge.i <= 4:
+            if child.dep_ in ("prep", "cc") and child.lower_ in ("as", "along") and \
+                    0 < child.i - token.right_edge.i <= 4:  # "as well as", "along with"
                 out.extend(g for g in child.subtree if g.dep_ == "pobj")
     return out
 

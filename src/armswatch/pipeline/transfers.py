@@ -369,6 +369,10 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         elif len(parties) >= 2:
             mention.suppliers, mention.recipients = [parties[0]], [parties[1]]
             mention.directed = False
+        elif parties and (makers := _maker_states(token)) and \
+                makers[0].state != parties[0].state:
+            # "Azerbaijan signed a contract for JF-17 jets": the maker's state sells
+            mention.suppliers, mention.recipients = makers, parties[:1]
 
 
 
@@ -488,7 +492,11 @@ def _preps_near(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[st
         found.extend(prep_objects(token.head, preps))
     for child in token.children:
         if child.dep_ in OBJECTS + PASSIVE_SUBJECTS:
-            found.extend(prep_objects(child, preps))
+            # "sent shells and a million rounds of ammunition to Russia": the phrase may
+            # hang on any noun of a long object
+            for noun in _goods_phrase(child):
+                if noun.pos_ in ("NOUN", "PROPN", "NUM"):
+                    found.extend(prep_objects(noun, preps))
         elif child.dep_ == "prep" and child.lower_ in ("of", "with"):
             for obj in children(child, "pobj"):
                 found.extend(prep_objects(obj, preps))
