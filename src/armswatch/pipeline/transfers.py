@@ -451,7 +451,10 @@ def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str]) 
         for child in arg.children:
             if child.dep_ in ORIGIN_MODIFIERS:  # "Iranian drones", "Baykar drones"
                 out.extend(m for m in index.in_tokens(list(child.subtree))
-                           if m.kind in ("adjective", "org"))
+                           if m.kind in ("adjective", "org") or
+                           m.kind in ("name", "acronym") and m.start - 1 != token.i)
+                # a name right after the verb is its indirect object ("sell Russia arms"),
+                # elsewhere it says whose goods ("three US submarines")
             elif child.dep_ == "prep" and child.lower_ == "from":
                 out.extend(m for obj in children(child, "pobj") for m in phrase_actors(obj, index))
             elif child.dep_ == "acl" and child.lower_ in MAKER_VERBS:  # "made by Diehl"
