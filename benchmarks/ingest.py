@@ -93,11 +93,10 @@ def bench_real_ingest(total: int, first: int, folder: Path) -> None:
     print(f"   extractor loaded in {time.perf_counter() - loaded_at:.1f} s; "
           f"peak RSS {peak_rss_mb():.0f} MB before ingest")
     checkpoints = Checkpoints((first, total))
-    store = open_store(f"sqlite:///{folder / 'ingest.db'}")
     # Batches of 50 so that a batch ends exactly at each checkpoint.
-    report = Ingestor(store, extract, batch_size=50, on_progress=checkpoints).run(
-        example_documents(total))
-    store.close()
+    with open_store(f"sqlite:///{folder / 'ingest.db'}") as store:
+        report = Ingestor(store, extract, batch_size=50, on_progress=checkpoints).run(
+            example_documents(total))
     (first_seconds, first_rss), (_, total_rss) = checkpoints.seen[first], checkpoints.seen[total]
     ingest_rate = first / first_seconds
     # The scale-out benchmark next to this file owns the baseline; it also imports Dask,

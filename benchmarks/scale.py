@@ -116,12 +116,9 @@ def replay_extract(base: list[Extraction]) -> ExtractFn:
 
 
 def store_rate(url: str, base: list[Extraction], count: int) -> tuple[float, int]:
-    store = open_store(url)
-    try:
+    with open_store(url) as store:
         token = f"{time.time_ns()}"
         report = Ingestor(store, replay_extract(base)).run(replayed(base, count, token))
-    finally:
-        store.close()
     return report.rate, report.transfers
 
 

@@ -1,5 +1,8 @@
 """Shared fixtures. Store fixtures: `store_url`, `store`, `store_docs`, `fake_extract`.
 
+Extraction fixtures: `shared_extractor` (the real pipeline, loaded once per session) and
+`run` (the `armswatch` command in-process, extracting with that pipeline).
+
 Store tests do not need the NLP model: `store_fake_extraction` reads transfers written in a
 small line format, one per line, so each test states exactly what a report contains:
 
@@ -8,13 +11,32 @@ small line format, one per line, so each test states exactly what a report conta
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
 from armswatch.model import Actor, Claim, Document, Extraction, Span, Transfer, When
+
+# Specs, the seed report and research data live beside the project, never inside it.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED_DIR = SHARED / "seed"
+
+
+
+def load_module(path: Path, name: str) -> ModuleType:
+    """Import a script that is not part of a package (scripts/, the shared scorer)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 STORE_LINE = re.compile(r"^(\S+) -> (\S+) (\w+)(.*)$", re.MULTILINE)
 # Non-state actors the fake extraction knows, with the state they roll up to.
@@ -84,6 +106,31 @@ def store_story(number: int, transfer_line: str) -> str:
     """A report body unique to `number` that carries one transfer line."""
     words = " ".join(f"token{number}x{i}" for i in range(40))
     return f"Story {number} opens with {words}.\n{transfer_line}\n{STORE_FILLER}"
+
+
+@pytest.fixture(scope="session")
+def shared_extractor():
+    """The real extractor; loading the English model takes seconds, so it is loaded once."""
+    from web_fixtures import shared_extractor as loaded_extractor
+
+    return loaded_extractor()
+
+
+@pytest.fixture
+def run(shared_extractor, monkeypatch) -> Callable[..., Any]:
+    """Invoke `armswatch ARGS...` in-process; `extract` reuses the shared pipeline."""
+    from typer.testing import CliRunner
+
+    import armswatch.extract
+    from armswatch.cli import app
+
+    monkeypatch.setattr(armswatch.extract, "Extractor", lambda model=None: shared_extractor)
+    runner = CliRunner()
+
+    def invoke(*args: object):
+        return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

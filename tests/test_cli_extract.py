@@ -8,42 +8,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SEED_DIR, SHARED
 from typer.testing import CliRunner
 
 from armswatch.cli import app
 
 pytestmark = pytest.mark.slow
 
-SHARED = Path(__file__).parents[1].parent / "shared"
 SCHEMA_PATH = SHARED / "spec" / "extraction.schema.json"
-SEED_DIR = SHARED / "seed"
 
 DRONES = "Iran has supplied Shahed drones to Russia, according to Ukrainian officials."
 SHELLS = ("North Korea could send artillery shells to Russia, according to US officials. "
           "Pyongyang denied that it had sold any weapons to Moscow.")
 TANKS = "Germany agreed to sell Leopard tanks to Ukraine, the government in Berlin announced."
 CALM = "The weather in Paris was mild on Sunday and the markets were quiet."
-
-
-@pytest.fixture(scope="session")
-def shared_extractor():
-    from armswatch.extract import Extractor
-
-    return Extractor()
-
-
-@pytest.fixture
-def run(shared_extractor, monkeypatch):
-    """Invoke the CLI in-process, reusing one loaded pipeline for every call."""
-    import armswatch.extract
-
-    monkeypatch.setattr(armswatch.extract, "Extractor", lambda model=None: shared_extractor)
-    runner = CliRunner()
-
-    def invoke(*args: object):
-        return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
 
 
 def write(path: Path, text: str) -> Path:

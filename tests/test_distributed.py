@@ -88,12 +88,11 @@ def test_dask_spec_is_parsed() -> None:
 
 
 @pytest.mark.slow
-def test_results_match_a_single_process_document_for_document(client, sample) -> None:
-    from armswatch.extract import Extractor
-
+def test_results_match_a_single_process_document_for_document(client, sample,
+                                                               shared_extractor) -> None:
     documents = documents_in(sample)
     assert len(documents) == 20
-    expected = [extraction.to_json() for extraction in Extractor().extract(documents)]
+    expected = [extraction.to_json() for extraction in shared_extractor.extract(documents)]
     # Small batches so both workers take part and the order has to be restored.
     found = list(DaskExtract(client, batch_size=3)(documents))
     assert [extraction.document.id for extraction in found] == [d.id for d in documents]

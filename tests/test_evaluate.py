@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -12,14 +11,13 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from conftest import SEED_DIR, SHARED, load_module
 from typer.testing import CliRunner
 
 from armswatch.cli import app
 from armswatch.evaluate import canonical_source, gold_sets, predicted_sets, score
 
-SHARED = Path(__file__).parents[1].parent / "shared"
 SCORE_SCRIPT = SHARED / "tools" / "score.py"
-SEED_DIR = SHARED / "seed"
 
 TEXT = ("Iran has supplied Shahed drones to Russia, according to Ukrainian officials. "
         "Tehran denied that it had sent any drones to Moscow.")
@@ -137,11 +135,7 @@ def test_un_bodies_are_one_source(name, expected):
 def load_score_script() -> ModuleType:
     if not SCORE_SCRIPT.exists():
         pytest.skip("tools/score.py is not available")
-    spec = importlib.util.spec_from_file_location("shared_score", SCORE_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(SCORE_SCRIPT, "shared_score")
 
 
 def test_sets_match_the_reference_scorer_on_handmade_outputs():
@@ -186,22 +180,6 @@ def gold_dir(tmp_path) -> Path:
         sibling = path.with_name(path.name.replace(".gold.json", ".txt"))
         shutil.copy(sibling, tmp_path / sibling.name)
     return tmp_path
-
-
-@pytest.fixture(scope="session")
-def shared_extractor():
-    from armswatch.extract import Extractor
-
-    return Extractor()
-
-
-@pytest.fixture
-def run(shared_extractor, monkeypatch):
-    import armswatch.extract
-
-    monkeypatch.setattr(armswatch.extract, "Extractor", lambda model=None: shared_extractor)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
 
 
 def without_timing(lines: list[str]) -> list[str]:

@@ -11,10 +11,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def extractor():
-    from armswatch.extract import Extractor
-
-    return Extractor()
+def extractor(shared_extractor):
+    return shared_extractor
 
 
 def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:

@@ -186,9 +186,8 @@ def test_locked_database_fails_cleanly_and_loses_nothing(tmp_path, monkeypatch):
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
 def test_read_only_database_fails_cleanly(tmp_path):
     path = tmp_path / "ro.db"
-    store = open_store(f"sqlite:///{path}")
-    ingest(store, store_corpus(5))
-    store.close()
+    with open_store(f"sqlite:///{path}") as store:
+        ingest(store, store_corpus(5))
     path.chmod(0o444)
     tmp_path.chmod(0o555)
     try:
@@ -203,11 +202,9 @@ def test_read_only_database_fails_cleanly(tmp_path):
 
 def test_read_only_database_via_uri_fails_cleanly(tmp_path):
     path = tmp_path / "ro.db"
-    store = open_store(f"sqlite:///{path}")
-    ingest(store, store_corpus(5))
-    store.close()
-    readonly = open_store(f"sqlite:///file:{path}?mode=ro&uri=true")
-    with pytest.raises(StoreError, match="read-only"):
-        ingest(readonly, store_corpus(10))
-    assert counts(readonly)["documents"] == 5
-    readonly.close()
+    with open_store(f"sqlite:///{path}") as store:
+        ingest(store, store_corpus(5))
+    with open_store(f"sqlite:///file:{path}?mode=ro&uri=true") as readonly:
+        with pytest.raises(StoreError, match="read-only"):
+            ingest(readonly, store_corpus(10))
+        assert counts(readonly)["documents"] == 5

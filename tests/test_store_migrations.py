@@ -17,10 +17,8 @@ def test_migrated_schema_matches_the_models(store):
 
 
 def test_opening_twice_is_a_no_op(store_url):
-    first = open_store(store_url)
-    first.close()
-    second = open_store(store_url)
-    tables = set(inspect(second.engine).get_table_names())
+    open_store(store_url).close()
+    with open_store(store_url) as second:
+        tables = set(inspect(second.engine).get_table_names())
     assert {"documents", "actors", "transfers", "claims", "relations",
             "alembic_version"} <= tables
-    second.close()

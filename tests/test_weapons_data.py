@@ -9,6 +9,7 @@ import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 WEAPONS_PATH = PROJECT_ROOT / "src" / "armswatch" / "data" / "weapons.yaml"
+STATES_PATH = PROJECT_ROOT / "src" / "armswatch" / "data" / "actors" / "states.yaml"
 SEED_TEXT = PROJECT_ROOT.parent / "shared" / "seed" / "000_0738399a8cd04c56.txt"
 
 # The item categories of GUIDELINES.md, in its order.
@@ -27,7 +28,17 @@ ALLOWED_CATEGORIES = [
     "military_technology",
     "unspecified",
 ]
-TERM_KEYS = {"text", "category", "kind", "case", "also", "not_before", "not_after", "note"}
+TERM_KEYS = {
+    "text",
+    "category",
+    "kind",
+    "case",
+    "also",
+    "not_before",
+    "not_after",
+    "note",
+    "origin",
+}
 LIST_KEYS = ("also", "not_before", "not_after")
 
 
@@ -55,12 +66,25 @@ def form_index() -> dict[str, list[tuple[str, dict]]]:
     return index
 
 
-def lookup(form: str) -> str | None:
-    """Category of `form` as a matcher would read it (exact-case terms need the exact spelling)."""
+def find_term(form: str) -> dict | None:
+    """The term a matcher would give `form` (exact-case terms need the exact spelling)."""
     for known, term in form_index().get(form.casefold(), []):
         if term.get("case", "lower") == "lower" or known == form:
-            return term["category"]
+            return term
     return None
+
+
+def lookup(form: str) -> str | None:
+    """Category of `form` as a matcher would read it."""
+    term = find_term(form)
+    return term["category"] if term else None
+
+
+@cache
+def state_codes() -> frozenset[str]:
+    with STATES_PATH.open(encoding="utf-8") as handle:
+        states = yaml.load(handle, Loader=yaml.CSafeLoader)["states"]
+    return frozenset(state["id"] for state in states)
 
 
 def test_header_declares_version_sources_and_categories() -> None:
@@ -201,3 +225,49 @@ def test_seed_report_weapon_words_resolve_to_gold_categories() -> None:
     for phrase, category in expected.items():
         assert phrase in text, phrase
         assert lookup(phrase) == category, phrase
+
+
+def test_origins_are_known_state_codes_on_systems_only() -> None:
+    with_origin = [term for term in terms() if "origin" in term]
+    assert len(with_origin) >= 700
+    for term in with_origin:
+        origin = term["origin"]
+        assert term.get("kind") == "system", term["text"]
+        assert isinstance(origin, str) and len(origin) == 3, term["text"]
+        assert origin.isascii() and origin.isalpha() and origin.isupper(), term["text"]
+        assert origin in state_codes(), term["text"]
+
+
+@pytest.mark.parametrize(
+    ("form", "origin"),
+    [
+        ("Shahed-136", "IRN"),
+        ("KN-23", "PRK"),
+        ("HIMARS", "USA"),
+        ("Leopard 2", "DEU"),
+        ("K2 Black Panther", "KOR"),
+        ("Bayraktar TB2", "TUR"),
+        ("Rafale", "FRA"),
+        ("J-10C", "CHN"),
+        ("JF-17", "PAK"),
+        ("BrahMos", "IND"),
+        ("Eurofighter Typhoon", "GBR"),
+        ("MiG-29", "RUS"),
+        ("Su-27", "RUS"),
+        ("T-72", "RUS"),
+        ("BMP-2", "RUS"),
+        ("Mi-17", "RUS"),
+        ("S-300", "RUS"),
+    ],
+)
+def test_origin_spot_checks(form: str, origin: str) -> None:
+    term = find_term(form)
+    assert term is not None, form
+    assert term.get("origin") == origin
+
+
+def test_multinational_systems_say_so_in_their_note() -> None:
+    for form in ["Eurofighter Typhoon", "NH90", "Meteor missile", "Storm Shadow"]:
+        term = find_term(form)
+        assert term is not None and term.get("origin") in state_codes(), form
+        assert "multinational" in term.get("note", ""), form

@@ -99,9 +99,8 @@ def test_search_page_lists_hits_with_marked_snippets(web_client):
 def search_store(request, tmp_path) -> Iterator[Store]:
     """An empty store; on PostgreSQL in a schema of its own, dropped afterwards."""
     if request.param == "sqlite":
-        store = open_store(f"sqlite:///{tmp_path / 'search.db'}")
-        yield store
-        store.close()
+        with open_store(f"sqlite:///{tmp_path / 'search.db'}") as store:
+            yield store
         return
     base = os.environ.get("ARMSWATCH_TEST_PG")
     if not base:
@@ -111,11 +110,10 @@ def search_store(request, tmp_path) -> Iterator[Store]:
     with admin.begin() as connection:
         connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
     url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    store = open_store(url.render_as_string(hide_password=False))
     try:
-        yield store
+        with open_store(url.render_as_string(hide_password=False)) as store:
+            yield store
     finally:
-        store.close()
         with admin.begin() as connection:
             connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()

@@ -44,11 +44,8 @@ def shared_extractor():
 
 def ingest_samples(url: str) -> None:
     """Run the real extractor over the sample reports into the store at `url`."""
-    store = open_store(url)
-    try:
+    with open_store(url) as store:
         Ingestor(store, shared_extractor().extract).run(sample_documents())
-    finally:
-        store.close()
 
 
 def sample_store_file(folder: Path) -> Path:
