@@ -75,12 +75,29 @@ class ActorResolver:
                 context.add(alias.actor_id)
         for span in candidates:
             mention = self._resolve(span, on, context)
-            if mention is not None:
-                mentions.append(mention)
-                kept.append(Span(doc, span.start, span.end, label=mention.acting_for))
+            if mention is None:
+                continue
+            if mentions and self._national_body(mention, mentions[-1], doc):
+                # "Russia's Security Council", "the Belarusian Security Council": the
+                # state's own body, not the UN's
+                owner = mentions[-1]
+                mention = Mention(start=span.start, end=span.end, actor_id=owner.acting_for,
+                                  acting_for=owner.acting_for, state=owner.state,
+                                  kind="institution")
+            mentions.append(mention)
+            kept.append(Span(doc, span.start, span.end, label=mention.acting_for))
         doc.spans[SPAN_KEY] = kept
         doc._.actor_mentions = mentions
         return doc
+
+    def _national_body(self, mention: Mention, before: Mention, doc: Doc) -> bool:
+        record = self.index.get(mention.actor_id)
+        if record is None or record.type != "igo" or before.is_person:
+            return False
+        between = [t.text for t in doc[before.end:mention.start]]
+        owner = self.index.get(before.acting_for)
+        return owner is not None and owner.type == "state" and \
+            between in ([], ["'s"], ["’s"], ["'"])
 
     def _resolve(self, span: Span, on: dt.date | None, context: set[str]) -> Mention | None:
         alias = self._aliases[self._by_key[span.label_][0]]
