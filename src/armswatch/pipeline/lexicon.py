@@ -20,7 +20,7 @@ WORD_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns", 
 #: Lists whose inflected forms the lemmatizer must recognise.
 LEMMA_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns",
                "prohibitions", "denied_acts")
-FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use", "arrive", "seize")
+FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use", "arrive", "seize", "request")
 
 
 @dataclass(frozen=True)

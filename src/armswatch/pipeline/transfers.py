@@ -206,6 +206,9 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
     preps = ("of", "with", "including", "on", "for") if noun else ("of", "with", "including",
                                                                   "on")
     out: list[Token] = []
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        # "Iskander missiles handed over by Moscow": the noun the participle describes
+        out.extend(t for t in _goods_phrase(token.head) if t.i < token.i)
     for child in token.children:
         if child.dep_ in OBJECTS + PASSIVE_SUBJECTS + ("dative",):
             out.extend(_goods_phrase(child))
@@ -284,6 +287,9 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             # fetches, the "from" phrase supplies
             mention.suppliers = from_actors
             mention.recipients = mention.recipients or subject_actors
+    elif trig.frame == "request":  # "Ankara has asked the United States for 40 F-16s"
+        mention.recipients = subject_actors
+        mention.suppliers = object_actors or from_actors
     elif trig.frame == "seize":  # "seized Iranian-made missile parts headed for the Houthis"
         mention.recipients = _bound_for(token.sent, index) or to_actors
         # a seizure names where the cargo was going, or it is no interdicted transfer
@@ -431,6 +437,12 @@ def _governing_party(noun: Token, index: MentionIndex) -> list[Mention]:
     head = noun.head
     if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX"):
         subject = subject_of(head)
+        if subject is not None:
+            return _resolve_pronoun_actors(subject, index)
+    if noun.dep_ == "pobj" and head.lower_ in ("for", "of") and head.head.pos_ == "NOUN" and \
+            head.head.dep_ in OBJECTS and head.head.head.pos_ == "VERB":
+        # "revoked authorisations for the export of bombs": the one who revoked exports
+        subject = subject_of(head.head.head)
         if subject is not None:
             return _resolve_pronoun_actors(subject, index)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
