@@ -113,6 +113,9 @@ def test_dates_go_to_the_transfer_and_to_the_claim(extractor):
     "Tehran has denied any involvement.",
     "Iran denied sending drones to Russia.",
     '"We have not sent a single drone to Russia," the Iranian foreign minister said.',
+    "A spokesman for Iran's foreign ministry said such reports were not true.",
+    "Iran's foreign ministry denounced the reports as a fabrication.",
+    "Both countries deny the transfers took place.",
 ])
 def test_denials_in_many_wordings(extractor, denial):
     found = read(extractor, "Ukraine says Iran has sent attack drones to Russia. " + denial)

@@ -269,7 +269,7 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
     for denial in denials:
         deniers = {m.acting_for for m in denial.sources}
         candidates = [t for t in transfers
-                      if deniers & {t.supplier, t.recipient, *t.via}]
+                      if deniers & {t.supplier, t.recipient, *t.via} or denial.both_parties]
         if not candidates:
             continue
         both = [t for t in candidates if deniers <= {t.supplier, t.recipient}]
@@ -282,8 +282,10 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
             return max(before, default=-1), asserted, STAGE_ORDER.get(t.status, 0)
 
         target = max(pool, key=weight)
-        for source in denial.sources:
-            claim = Claim(source=source.actor_id, stance="denies", status=target.status,
+        sources = [source.actor_id for source in denial.sources] or \
+            [target.supplier, target.recipient]
+        for source in sources:
+            claim = Claim(source=source, stance="denies", status=target.status,
                           evidence=Span(start, end, doc.text[start:end]), cue=denial.cue,
                           when=_when_under(doc, doc[denial.cue_token].sent.root.i, timexes,
                                           denial.sentence))

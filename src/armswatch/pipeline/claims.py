@@ -44,6 +44,7 @@ class DenialMention:
     cue_token: int
     sentence: tuple[int, int]
     named: list[Mention] = field(default_factory=list)  # actors named in what is denied
+    both_parties: bool = False  # "both countries deny": the two ends of the transfer
 
 
 @dataclass
@@ -435,10 +436,6 @@ def _furthest_request(governed: str, base: str) -> str:
     return governed
 
 
-LABELLING_VERBS = frozenset(["call", "label", "describe", "brand", "term", "characterise",
-                             "characterize"])
-
-
 def _labels_claims_false(verb: Token, lexicon: Lexicon) -> bool:
     """"called the reports 'fake news'": a claim named as the object and called false."""
     objects = children(verb, "dobj", "nsubjpass")
@@ -454,7 +451,16 @@ def _calls_claims_false(verb: Token, lexicon: Lexicon) -> bool:
         about_claims = any(lexicon.lemma(t.text, "NOUN") in lexicon.claim_nouns for t in subjects)
         if about_claims and any(t.lower_ in lexicon.falsity for t in clause.subtree):
             return True
+        if about_claims and is_negated(clause) and any(
+                t.lower_ in ("true", "accurate", "correct", "right") for t in clause.children):
+            return True  # "said such reports were not true"
     return False
+
+
+def _both_parties(subject: Token) -> bool:
+    """"Both countries", "the two governments", "both sides"."""
+    return subject.lower_ in ("countries", "governments", "sides", "nations", "capitals") and \
+        any(c.lower_ in ("both", "two") for c in subject.children)
 
 
 def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIndex,
@@ -467,7 +473,7 @@ def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIn
         lemma = lexicon.lemma(token.text, "VERB")
         if lemma in lexicon.reporting and _calls_claims_false(token, lexicon):
             objects = []  # "said the reports were baseless"
-        elif lemma in LABELLING_VERBS and _labels_claims_false(token, lexicon):
+        elif lemma in lexicon.labelling and _labels_claims_false(token, lexicon):
             objects = []  # "called the reports fake news"
         elif lemma not in lexicon.denial:
             continue
@@ -477,7 +483,9 @@ def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIn
                         for i in range(span.start, span.end)}
         about_claims = any(lexicon.lemma(o.text, o.pos_) in lexicon.claim_nouns or
                            lexicon.lemma(o.text, "VERB") in lexicon.denied_acts or
-                           any(t.i in weapon_words for t in o.subtree)  # "denied ... arms"
+                           any(t.i in weapon_words or  # "denied ... arms"
+                               lexicon.lemma(t.text, "NOUN") in lexicon.nouns  # "transfers"
+                               for t in o.subtree)
                            for o in objects)
         calls_false = any(t.lower_ in lexicon.falsity for t in token.subtree)
         if not (about_claims or calls_false or not objects):
@@ -489,9 +497,11 @@ def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIn
             if not sources and subject.lower_ in PRONOUNS:
                 resolved = speakers.resolve(subject)
                 sources = [resolved] if resolved else []
-        if not sources:
+        both = subject is not None and not sources and _both_parties(subject)
+        if not sources and not both:
             continue
         named = [m for o in objects for m in index.in_tokens(list(o.subtree))]
         return DenialMention(sources=sources, cue=token.text, cue_token=token.i,
-                             sentence=(sent.start_char, sent.end_char), named=named)
+                             sentence=(sent.start_char, sent.end_char), named=named,
+                             both_parties=both)
     return None

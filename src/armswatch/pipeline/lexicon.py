@@ -16,10 +16,11 @@ from armswatch.model import STATUSES
 #: Sections of the file that are plain word lists, loaded as sets of lower-case words.
 WORD_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns", "falsity",
               "via_preps", "recipient_preps", "official_nouns",
-              "anaphoric_goods", "materiel_modifiers", "prohibitions", "denied_acts")
+              "anaphoric_goods", "materiel_modifiers", "prohibitions", "denied_acts",
+              "labelling")
 #: Lists whose inflected forms the lemmatizer must recognise.
 LEMMA_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns",
-               "prohibitions", "denied_acts")
+               "prohibitions", "denied_acts", "labelling")
 FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use", "arrive", "seize", "request")
 
 
@@ -56,6 +57,7 @@ class Lexicon:
     phrasal_stages: dict[str, str]
     prohibitions: frozenset[str]
     denied_acts: frozenset[str]
+    labelling: frozenset[str]
     materiel_modifiers: frozenset[str]
     known_words: frozenset[str]  # every governor, cue and claim word, for lemma lookup
 

@@ -15,6 +15,10 @@ OBJECTS = ("dobj", "obj", "attr", "oprd")
 #: Nouns for a group of states whose members a phrase lists ("allies such as Poland").
 GROUP_NOUNS = frozenset(["countries", "states", "nations", "allies", "partners", "members",
                          "governments", "suppliers", "donors", "buyers", "customers"])
+#: People who speak for a body: "a spokesman for Iran's foreign ministry".
+SPEAKER_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "official", "officials",
+                           "envoy", "representative", "ambassador", "adviser", "advisor",
+                           "source", "sources"])
 #: Nouns for a statement whose author a "by/from" phrase names.
 SOURCE_NOUNS = frozenset(["report", "reports", "statement", "assessment", "study",
                           "investigation", "analysis", "letter", "documents", "findings",
@@ -115,7 +119,8 @@ def _phrase_actor(head: Token, index: MentionIndex) -> Mention | None:
     # appositions and "spokesman John Kirby": a person named in the phrase speaks for it
     for child in head.children:
         if child.dep_ in ("appos", "compound", "amod", "poss", "nmod", "npadvmod") or \
-                (child.dep_ == "prep" and child.lower_ == "of"):
+                (child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "for" and
+                                           head.lower_ in SPEAKER_NOUNS)):
             mention = _subtree_actor(child, index)
             if mention is not None:
                 return mention
