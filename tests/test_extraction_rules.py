@@ -120,3 +120,19 @@ def test_dates_go_to_the_transfer_and_to_the_claim(extractor):
 def test_denials_in_many_wordings(extractor, denial):
     found = read(extractor, "Ukraine says Iran has sent attack drones to Russia. " + denial)
     assert ("IRN", "denies", "IRN", "RUS") in found, found
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Kyiv accuses Moscow of buying attack drones from Tehran.", "UKR"),
+    ("Officials in Seoul say North Korea has shipped millions of shells to Russia.", "KOR"),
+    ("U.S. intelligence officials believe Iran has shipped ballistic missiles to Russia.", "USA"),
+    ("In a statement, the Pentagon said Iran had delivered missiles to Russia.", "USA"),
+    ("Iran has sent drones to Russia, a Ukrainian intelligence official told Reuters.", "UKR"),
+    ("According to satellite imagery analysed by U.S. researchers, North Korea has shipped "
+     "shells to Russia.", "USA"),
+    ("Israel says Iran smuggles weapons to Hezbollah through Syria.", "ISR"),
+])
+def test_sources_in_many_wordings(extractor, text, source):
+    found = read(extractor, text)
+    assert any(claim[0] == source and claim[1] == "asserts" for claim in found
+               if len(claim) == 4), found

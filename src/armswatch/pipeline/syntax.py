@@ -22,7 +22,8 @@ SPEAKER_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "official
 #: Nouns for a statement whose author a "by/from" phrase names.
 SOURCE_NOUNS = frozenset(["report", "reports", "statement", "assessment", "study",
                           "investigation", "analysis", "letter", "documents", "findings",
-                          "estimate", "estimates", "figures", "data", "tally", "review"])
+                          "estimate", "estimates", "figures", "data", "tally", "review",
+                          "imagery", "images", "photos", "footage", "research"])
 RELATIVE_PRONOUNS = frozenset(["which", "who", "that", "whom"])
 PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "who", "which", "that"]
@@ -110,17 +111,19 @@ def _phrase_actor(head: Token, index: MentionIndex) -> Mention | None:
         return direct
     if head.lower_ in GROUP_NOUNS:  # "European countries including Germany" names its members
         return None
-    if head.lower_ in SOURCE_NOUNS:  # "a report by Sky News", "a statement from the ministry"
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and (found := _phrase_actor(obj, index)):
-                        return found
+    if head.lower_ in SOURCE_NOUNS:  # "a report by Sky News", "imagery analysed by ..."
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+        preps += [a for c in head.children if c.dep_ == "acl" for a in c.children
+                  if a.dep_ == "agent"]
+        for prep in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (found := _phrase_actor(obj, index)):
+                    return found
     # appositions and "spokesman John Kirby": a person named in the phrase speaks for it
     for child in head.children:
         if child.dep_ in ("appos", "compound", "amod", "poss", "nmod", "npadvmod") or \
-                (child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "for" and
-                                           head.lower_ in SPEAKER_NOUNS)):
+                (child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ in ("for", "in")
+                                           and head.lower_ in SPEAKER_NOUNS)):
             mention = _subtree_actor(child, index)
             if mention is not None:
                 return mention
