@@ -163,6 +163,9 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     """Item categories named in the transfer's arguments; None when the arguments name
     goods that are not materiel ("provide the North with food")."""
     argument_tokens = _argument_tokens(token, noun=token.pos_ != "VERB")
+    if trig.frame == "request":  # "asked North Korea for artillery shells"
+        argument_tokens += [t for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+                            for t in c.subtree]
     if trig.frame == "arrive":
         argument_tokens += [t for c in children(token, "nsubj") for t in c.subtree]
     if token.pos_ != "VERB" and token.dep_ in OBJECTS:  # "signed a contract ... for 24 jets"
@@ -217,6 +220,10 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
             out.extend(t for c in child.children for t in _goods_phrase(c))
         elif child.dep_ == "xcomp" and not noun and \
                 child.lower_ not in ("shoot", "strike", "hit", "attack"):  # "offered to send"
+            out.extend(t for c in children(child, *OBJECTS) for t in _goods_phrase(c))
+        elif child.dep_ in ("acl", "relcl") and noun and \
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            # "talks to buy Su-35 fighters", "a deal to supply drones"
             out.extend(t for c in children(child, *OBJECTS) for t in _goods_phrase(c))
         elif child.dep_ == "ccomp" and not noun:  # "seized [parts headed for X]" misparsed
             out.extend(t for c in children(child, "nsubj", "nsubjpass")
