@@ -136,3 +136,27 @@ def test_sources_in_many_wordings(extractor, text, source):
     found = read(extractor, text)
     assert any(claim[0] == source and claim[1] == "asserts" for claim in found
                if len(claim) == 4), found
+
+
+@pytest.mark.parametrize("status, text", [
+    ("agreed", "Germany will deliver 18 Leopard tanks to Ukraine by March."),
+    ("agreed", "The Pentagon announced a $400 million package for Ukraine including HIMARS "
+               "launchers."),
+    ("delivered", "Turkey has completed delivery of Bayraktar drones to Poland."),
+    ("cancelled", "Talks on the sale of F-35 jets to the UAE stalled in 2021."),
+    ("negotiating", "Egypt is in talks with Russia to buy Su-35 fighters."),
+    ("negotiating", "Saudi Arabia is considering buying Chinese drones."),
+    ("possible", "India could buy more S-400 systems from Russia."),
+    ("cancelled", "The sale of F-16 jets to Turkey was blocked by Congress."),
+    ("agreed", "The State Department approved a possible $1.2 billion sale of missiles to "
+               "Taiwan."),
+    ("agreed", "Russia is expected to deliver Su-35 fighters to Iran this year."),
+    ("cancelled", "Seoul refused to supply lethal weapons to Kyiv."),
+    ("negotiating", "Russia has asked North Korea for artillery shells."),
+    ("agreed", "Poland signed a deal to buy 250 Abrams tanks from the United States."),
+    ("possible", "Analysts fear China may start supplying weapons to Russia."),
+])
+def test_stages_in_many_wordings(extractor, status, text):
+    extraction = extractor.extract_one(Document(id="t", text=text, published="2024-05-01"))
+    assert status in {t.status for t in extraction.transfers}, \
+        [t.to_json() for t in extraction.transfers]

@@ -452,8 +452,8 @@ def _governing_party(noun: Token, index: MentionIndex) -> list[Mention]:
         subject = subject_of(head.head.head)
         if subject is not None:
             return _resolve_pronoun_actors(subject, index)
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
-            head.lower_ in ("in", "on", "for", "about"):
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and \
+            head.lower_ in ("in", "on", "for", "about"):  # "Egypt is in talks with Russia"
         subject = subject_of(head.head)
         if subject is not None:
             return _resolve_pronoun_actors(subject, index)
