@@ -160,3 +160,26 @@ def test_stages_in_many_wordings(extractor, status, text):
     extraction = extractor.extract_one(Document(id="t", text=text, published="2024-05-01"))
     assert status in {t.status for t in extraction.transfers}, \
         [t.to_json() for t in extraction.transfers]
+
+
+@pytest.mark.parametrize("supplier, recipient, text", [
+    ("CHN", "PAK", "Pakistan's air force flies Chinese-made J-10C fighters."),
+    ("USA", "UKR", "Ukrainian forces have used HIMARS to strike Russian depots."),
+    ("RUS", "IND", "India operates the Russian S-400 air defence system."),
+    ("USA", "TUR", "The transfer of F-16 jets to Turkey was approved by Congress."),
+    ("FRA", "IND", "The Rafale deal between France and India was signed in 2016."),
+    ("RUS", "IND", "India bought five S-400 squadrons in 2018."),
+    ("USA", "TWN", "Washington's latest arms sale to Taipei includes Harpoon missiles."),
+    ("IRN", "RUS", "Russian forces have launched hundreds of Shahed drones at Ukrainian cities."),
+    ("PRK", "RUS", "Russia has fired North Korean KN-23 missiles at Kharkiv."),
+    ("DEU", "UKR", "Berlin has given Kyiv three Patriot batteries."),
+    ("USA", "ISR", "Israel received 14,000 2,000-pound bombs from the United States."),
+    ("TUR", "UKR", "Ukraine's Bayraktar TB2 drones were bought from Turkey in 2019."),
+    ("KOR", "POL", "Warsaw ordered 180 K2 tanks from Hyundai Rotem."),
+    ("ISR", "AZE", "Azerbaijan used Israeli-made Harop loitering munitions in the 2020 war."),
+    ("CHN", "SRB", "Serbia took delivery of Chinese FK-3 air defence systems in 2022."),
+    ("USA", "SAU", "Riyadh's purchase of THAAD batteries from Washington was completed."),
+])
+def test_parties_in_many_constructions(extractor, supplier, recipient, text):
+    found = read(extractor, text)
+    assert any(t[:2] == (supplier, recipient) for t in found if len(t) == 3), found
