@@ -91,6 +91,11 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "Beijing cannot directly export weapons to Russia.",
     "Iran-backed Houthi rebels fired missiles at shipping in the Red Sea.",
     "The UN embargo bans the supply of weapons to designated individuals in Haiti.",
+    "The Houthis fired Iranian-designed missiles at ships in the Red Sea.",
+    "India's Hindustan Aeronautics delivered the first Tejas fighters to the Indian Air Force.",
+    "Protesters in London demanded an end to arms sales to Israel.",
+    "Russian troops captured several American-made Bradley vehicles near Avdiivka.",
+    "Ukraine's army shot down 30 Russian drones overnight.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
     extraction = extractor.extract_one(Document(id="t", text=text, published="2024-03-15"))

@@ -40,6 +40,8 @@ USING_VERBS = frozenset(["fly", "use", "operate", "fire", "launch", "deploy", "f
 #: Prepositions inside a noun phrase that still describe the goods ("shells of 152mm",
 #: "jets with radars", "drones such as the Shahed", "weapons from Iran").
 GOODS_PREPS = frozenset(["of", "with", "including", "like", "as", "from", "such"])
+DESIGN_WORDS = frozenset(["designed", "style", "type", "pattern", "based", "inspired",
+                          "derived", "like", "era", "vintage", "licensed"])
 MAKER_VERBS = frozenset(["made", "built", "produced", "manufactured", "designed", "developed"])
 
 
@@ -474,8 +476,9 @@ def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str]) 
         for child in arg.children:
             if child.dep_ in ORIGIN_MODIFIERS:  # "Iranian drones", "Baykar drones"
                 out.extend(m for m in index.in_tokens(list(child.subtree))
-                           if m.kind in ("adjective", "org") or
-                           m.kind in ("name", "acronym") and m.start - 1 != token.i)
+                           if (m.kind in ("adjective", "org") or
+                               m.kind in ("name", "acronym") and m.start - 1 != token.i)
+                           and not _design_only(m, token.doc))
                 # a name right after the verb is its indirect object ("sell Russia arms"),
                 # elsewhere it says whose goods ("three US submarines")
             elif child.dep_ == "prep" and child.lower_ == "from":
@@ -484,6 +487,12 @@ def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str]) 
                 out.extend(m for _, obj in prep_objects(child, {"by", "in"})
                            for m in phrase_actors(obj, index))
     return _unique(out) or _maker_states(token)
+
+
+def _design_only(mention: Mention, doc: Doc) -> bool:
+    """"Iranian-designed missiles", "Soviet-style rifles": a lineage, not a supplier."""
+    after = doc[mention.end:mention.end + 2]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in DESIGN_WORDS
 
 
 def _maker_states(token: Token) -> list[Mention]:
