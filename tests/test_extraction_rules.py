@@ -188,3 +188,17 @@ def test_stages_in_many_wordings(extractor, status, text):
 def test_parties_in_many_constructions(extractor, supplier, recipient, text):
     found = read(extractor, text)
     assert any(t[:2] == (supplier, recipient) for t in found if len(t) == 3), found
+
+
+@pytest.mark.parametrize("pairs, text", [
+    ({("IRN", "RUS"), ("PRK", "RUS")}, "Iran and North Korea have sent weapons to Russia."),
+    ({("USA", "UKR"), ("USA", "ISR")}, "The U.S. has shipped artillery shells to Ukraine and Israel."),
+    ({("CHN", "RUS")}, "Zhongnanhai has quietly approved exports of drone engines to Russia."),
+    ({("IRN", "SDN")}, "Port Sudan has taken delivery of Iranian Mohajer-6 drones."),
+    ({("RUS", "PRK")}, "Moscow is believed to be sharing satellite technology with Pyongyang."),
+    ({("TUR", "AZE")}, "Ankara delivered Bayraktar drones to Baku before the 2020 war."),
+])
+def test_coordination_and_metonyms(extractor, pairs, text):
+    found = {t[:2] for t in read(extractor, text) if len(t) == 3}
+    assert pairs <= found, found
+

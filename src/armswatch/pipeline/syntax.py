@@ -153,6 +153,9 @@ def subject_of(verb: Token) -> Token | None:
             return subject
         if current.dep_ == "xcomp" or current.dep_ == "acl" and current.tag_ == "VB":
             governor = current.head
+            raised = children(governor, *PASSIVE_SUBJECTS)
+            if current.dep_ == "xcomp" and raised:
+                return raised[0]  # "Moscow is believed to be sharing": Moscow shares
             objects = children(governor, *OBJECTS)
             on_objects = [o for p, o in prep_objects(governor, {"on", "upon"})]
             if objects or on_objects:  # object control: "urged Iran to stop"

@@ -348,6 +348,9 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
                 lexicon: Lexicon, items_at: dict[int, str]) -> None:
     owners = [m for c in token.children if c.dep_ in ORIGIN_MODIFIERS and c.i not in items_at
               for m in phrase_actors(c, index)]
+    if trig.frame == "deal" and len(owners) < 2:  # "Russian-North Korean arms deals"
+        owners = _unique(owners + [m for m in index.within(token.left_edge.i, token.i)
+                                   if m.kind in ("adjective", "name") and not m.is_person])
     if not owners:  # "Russian arms sales": the adjective sits on the item compound
         owners = [m for c in token.children if c.dep_ == "compound"
                   for g in c.children if g.dep_ in ("amod", "compound", "nmod")
