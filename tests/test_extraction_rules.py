@@ -192,7 +192,8 @@ def test_parties_in_many_constructions(extractor, supplier, recipient, text):
 
 @pytest.mark.parametrize("pairs, text", [
     ({("IRN", "RUS"), ("PRK", "RUS")}, "Iran and North Korea have sent weapons to Russia."),
-    ({("USA", "UKR"), ("USA", "ISR")}, "The U.S. has shipped artillery shells to Ukraine and Israel."),
+    ({("USA", "UKR"), ("USA", "ISR")},
+     "The U.S. has shipped artillery shells to Ukraine and Israel."),
     ({("CHN", "RUS")}, "Zhongnanhai has quietly approved exports of drone engines to Russia."),
     ({("IRN", "SDN")}, "Port Sudan has taken delivery of Iranian Mohajer-6 drones."),
     ({("RUS", "PRK")}, "Moscow is believed to be sharing satellite technology with Pyongyang."),
