@@ -138,6 +138,7 @@ class Membership:
 
     def __init__(self, raw: Mapping[str, Any]) -> None:
         self._raw = raw
+        self._by_state: dict[str, dict[str, list[Any]]] = {}
 
     def binds(self, authority: str, state: str | None, on: date) -> bool:
         entry = self._raw.get(authority)
@@ -145,7 +146,18 @@ class Membership:
             return False
         if entry.get("everyone"):
             return state not in entry.get("except", [])
-        return any(_member_on(m, state, on) for m in entry.get("members", []))
+        return any(_member_on(m, state, on) for m in self._members_named(authority, state))
+
+    def _members_named(self, authority: str, state: str) -> list[Any]:
+        """The membership entries of one state, indexed once: checks run per transfer leg."""
+        index = self._by_state
+        if authority not in index:
+            by_state: dict[str, list[Any]] = {}
+            for member in self._raw[authority].get("members", []):
+                code = member if isinstance(member, str) else member["state"]
+                by_state.setdefault(code, []).append(member)
+            index[authority] = by_state
+        return index[authority].get(state, [])
 
 
 def _member_on(member: str | Mapping[str, Any], state: str, on: date) -> bool:

@@ -18,6 +18,7 @@ from armswatch.knowledge.actors import ActorIndex
 from armswatch.model import Actor, Claim, Document, Extraction, Span, Transfer, When
 from armswatch.pipeline.actors import Mention
 from armswatch.pipeline.claims import STAGE_ORDER, DenialMention
+from armswatch.pipeline.syntax import doc_text
 from armswatch.pipeline.timex import Timex, find_timexes
 from armswatch.pipeline.transfers import TransferMention
 
@@ -28,7 +29,7 @@ def assemble(doc: Doc, document: Document, index: ActorIndex) -> Extraction:
     mentions: list[Mention] = doc._.actor_mentions or []
     reports: list[TransferMention] = doc._.transfer_mentions or []
     published = _date(document.published)
-    timexes = find_timexes(doc.text, published) if published else []
+    timexes = find_timexes(doc_text(doc), published) if published else []
     expanded = list(_expand(reports))
     pairs = _pair_counts([r for r in expanded if r.suppliers and r.recipients])
     roles = _role_counts(expanded)
@@ -236,7 +237,7 @@ def _claim(report: TransferMention, doc: Doc, timexes: list[Timex]) -> Claim:
         root = doc[report.cue_token].sent.root.i
         when = _when_under(doc, root, timexes, report.sentence, exclude=report.trigger)
     return Claim(source=source, stance=report.stance, status=report.status,
-                 evidence=Span(start, end, doc.text[start:end]), cue=report.cue, when=when)
+                 evidence=Span(start, end, doc_text(doc)[start:end]), cue=report.cue, when=when)
 
 
 def _transfer_when(report: TransferMention, doc: Doc, timexes: list[Timex]) -> When | None:
@@ -286,7 +287,7 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
             [target.supplier, target.recipient]
         for source in sources:
             claim = Claim(source=source, stance="denies", status=target.status,
-                          evidence=Span(start, end, doc.text[start:end]), cue=denial.cue,
+                          evidence=Span(start, end, doc_text(doc)[start:end]), cue=denial.cue,
                           when=_when_under(doc, doc[denial.cue_token].sent.root.i, timexes,
                                           denial.sentence))
             if not any(c.source == claim.source and c.stance == "denies" for c in target.claims):
@@ -317,7 +318,7 @@ def _actors(mentions: list[Mention], transfers: list[Transfer], doc: Doc,
             start = doc[mention.start].idx
             last = doc[mention.end - 1]
             end = last.idx + len(last.text)
-            actor.mentions.append(Span(start, end, doc.text[start:end]))
+            actor.mentions.append(Span(start, end, doc_text(doc)[start:end]))
         if mention.acting_for != mention.actor_id:
             ensure(mention.acting_for)
     for transfer in transfers:

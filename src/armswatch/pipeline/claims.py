@@ -22,6 +22,7 @@ from armswatch.pipeline.syntax import (
     PRONOUNS,
     MentionIndex,
     children,
+    doc_text,
     governors,
     is_negated,
     phrase_actors,
@@ -97,9 +98,9 @@ def _attribute_quote(doc: Doc, mention: TransferMention, index: MentionIndex,
     """A quoted sentence whose speaker is named where the quotation closes, in a later
     sentence of the same paragraph ("... arms deals." Kirby said.)."""
     start, _ = mention.sentence
-    paragraph_end = doc.text.find("\n", start)
-    paragraph_end = len(doc.text) if paragraph_end < 0 else paragraph_end
-    if not _inside_quote(doc.text, start):
+    paragraph_end = doc_text(doc).find("\n", start)
+    paragraph_end = len(doc_text(doc)) if paragraph_end < 0 else paragraph_end
+    if not _inside_quote(doc_text(doc), start):
         return
     for sent in doc.sents:
         if sent.start_char <= start or sent.start_char >= paragraph_end:

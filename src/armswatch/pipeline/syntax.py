@@ -214,3 +214,11 @@ def is_negated(token: Token) -> bool:
                 for c in child.children):
             return True
     return False
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: ``Doc.text`` joins every token on each call."""
+    cached = doc.user_data.get("armswatch_text")
+    if cached is None:
+        cached = doc.user_data["armswatch_text"] = doc.text
+    return cached
