@@ -160,6 +160,12 @@ def test_sources_in_many_wordings(extractor, text, source):
     ("negotiating", "Russia has asked North Korea for artillery shells."),
     ("agreed", "Poland signed a deal to buy 250 Abrams tanks from the United States."),
     ("possible", "Analysts fear China may start supplying weapons to Russia."),
+    ("delivered", "Russia has begun delivering Su-35 jets to Iran."),
+    ("agreed", "Iran will receive its first Su-35 fighters from Russia next year."),
+    ("negotiating", "Vietnam is in negotiations with Israel over the purchase of air defence "
+                    "systems."),
+    ("cancelled", "Germany has frozen arms deliveries to Saudi Arabia."),
+    ("negotiating", "Serbia wants to buy Rafale jets from France."),
 ])
 def test_stages_in_many_wordings(extractor, status, text):
     extraction = extractor.extract_one(Document(id="t", text=text, published="2024-05-01"))

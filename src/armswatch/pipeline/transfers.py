@@ -208,8 +208,8 @@ def _names_actor(token: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
 def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
     """Tokens of the things moved: objects, passive subjects, "of"/"with" phrases, and
     for nouns "for" phrases ("a deal with the US for 36 jets")."""
-    preps = ("of", "with", "including", "on", "for") if noun else ("of", "with", "including",
-                                                                  "on")
+    preps = ("of", "with", "including", "on", "for", "over", "about") if noun else \
+        ("of", "with", "including", "on")
     out: list[Token] = []
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         # "Iskander missiles handed over by Moscow": the noun the participle describes
