@@ -209,3 +209,15 @@ def test_coordination_and_metonyms(extractor, pairs, text):
     found = {t[:2] for t in read(extractor, text) if len(t) == 3}
     assert pairs <= found, found
 
+
+@pytest.mark.parametrize("pairs, text", [
+    ({("SVK", "UKR"), ("CZE", "UKR")}, "Slovakia and Czechia have sent Soviet-era tanks to "
+                                       "Ukraine via Poland."),
+    ({("IRN", "YEM")}, "Iranian weapons reach the Houthis through Oman, investigators say."),
+    ({("ARE", "SDN")}, "The UAE re-exported Chinese drones to the RSF, Amnesty said."),
+    ({("LBY", "MLI")}, "Weapons from Libya are smuggled to jihadists in Mali through Niger."),
+])
+def test_routes_and_re_exports(extractor, pairs, text):
+    found = {t[:2] for t in read(extractor, text) if len(t) == 3}
+    assert pairs <= found, found
+

@@ -19,6 +19,10 @@ GROUP_NOUNS = frozenset(["countries", "states", "nations", "allies", "partners",
 SPEAKER_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "official", "officials",
                            "envoy", "representative", "ambassador", "adviser", "advisor",
                            "source", "sources"])
+#: Armed people whose place names the side they belong to ("jihadists in Mali").
+LOCATED_GROUPS = frozenset(["militants", "rebels", "fighters", "jihadists", "insurgents",
+                            "groups", "gangs", "militias", "separatists", "guerrillas",
+                            "extremists", "factions"])
 #: Nouns for a statement whose author a "by/from" phrase names.
 SOURCE_NOUNS = frozenset(["report", "reports", "statement", "assessment", "study",
                           "investigation", "analysis", "letter", "documents", "findings",
@@ -123,7 +127,9 @@ def _phrase_actor(head: Token, index: MentionIndex) -> Mention | None:
     for child in head.children:
         if child.dep_ in ("appos", "compound", "amod", "poss", "nmod", "npadvmod") or \
                 (child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ in ("for", "in")
-                                           and head.lower_ in SPEAKER_NOUNS)):
+                                           and head.lower_ in SPEAKER_NOUNS or
+                                           child.lower_ == "in" and
+                                           head.lower_ in LOCATED_GROUPS)):
             mention = _subtree_actor(child, index)
             if mention is not None:
                 return mention
