@@ -439,10 +439,11 @@ def _furthest_request(governed: str, base: str) -> str:
 
 def _labels_claims_false(verb: Token, lexicon: Lexicon) -> bool:
     """"called the reports 'fake news'": a claim named as the object and called false."""
-    objects = children(verb, "dobj", "nsubjpass")
-    if not any(lexicon.lemma(o.text, "NOUN") in lexicon.claim_nouns for o in objects):
+    after = [t for t in verb.subtree if t.i > verb.i]
+    if not any(t.pos_ == "NOUN" and lexicon.lemma(t.text, "NOUN") in lexicon.claim_nouns
+               for t in after):
         return False
-    return any(t.lower_ in lexicon.falsity for t in verb.subtree if t.i > verb.i)
+    return any(t.lower_ in lexicon.falsity for t in after)
 
 
 def _calls_claims_false(verb: Token, lexicon: Lexicon) -> bool:
@@ -455,6 +456,9 @@ def _calls_claims_false(verb: Token, lexicon: Lexicon) -> bool:
         if about_claims and is_negated(clause) and any(
                 t.lower_ in ("true", "accurate", "correct", "right") for t in clause.children):
             return True  # "said such reports were not true"
+        if any(t.lower_ in ("truth", "basis", "foundation") and
+               any(c.lower_ == "no" for c in t.children) for t in clause.subtree):
+            return True  # "there is no truth in these reports"
     return False
 
 
