@@ -59,6 +59,7 @@ class TransferMention:
     via: list[Mention] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
     directed: bool = True  # False: parties of a deal whose direction the words do not give
+    describes_goods: bool = False  # a clause on the goods ("jets it promised", "ordered in 2021")
     # set by the claim stage
     status: str = ""
     stance: str = "asserts"
@@ -139,7 +140,9 @@ def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int,
         trig = replace(trig, frame="use")  # "Iranian drones, which Russian forces fly"
     mention = TransferMention(trigger=token.i, lemma=trig.lemma, frame=trig.frame,
                               base_status=trig.status,
-                              sentence=(sent.start_char, sent.end_char))
+                              sentence=(sent.start_char, sent.end_char),
+                              describes_goods=token.dep_ in ("acl", "relcl") and
+                              token.head.pos_ in ("NOUN", "PROPN"))
     items = _items(token, trig, items_at, index, sent, lexicon)
     if items is None:
         return None
