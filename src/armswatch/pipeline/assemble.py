@@ -182,8 +182,9 @@ def _collapse_stages(reports: list[TransferMention]) -> list[TransferMention]:
         firmer = sorted(found - {"possible"}, key=lambda s: STAGE_ORDER[s])
         if report.status == "possible" and firmer:
             report.status = "agreed" if "agreed" in firmer else firmer[-1]
-        elif report.status == "agreed" and report.describes_goods and "delivered" in found:
-            report.status = "delivered"  # "the last of the jets it promised", a past order
+        elif report.status in ("agreed", "negotiating") and report.describes_goods and \
+                "delivered" in found:
+            report.status = "delivered"  # "the jets it promised", "technology Iran seeks"
         elif report.status == "negotiating" and "agreed" in found:
             report.status = "agreed"
     return reports
