@@ -221,3 +221,12 @@ def test_routes_and_re_exports(extractor, pairs, text):
     found = {t[:2] for t in read(extractor, text) if len(t) == 3}
     assert pairs <= found, found
 
+
+
+def test_goods_named_before_keep_their_supplier(extractor):
+    text = ("Iran has supplied Shahed drones to Russia, Ukraine says. Iranian personnel are "
+            "helping Russian crews launch the drones, Kirby told reporters.")
+    found = read(extractor, text)
+    assert ("USA", "asserts", "IRN", "RUS") in found, found
+    found = read(extractor, "Russian crews launched the drones at Kyiv overnight.")
+    assert not [t for t in found if len(t) == 3], found

@@ -119,6 +119,8 @@ def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counte
     Ukraine)."""
     if report.suppliers and report.recipients:
         return report
+    if report.goods_named_before:  # only the report that named these goods can supply them
+        return _supplier_of_goods(report, reports)
     if report.recipients:
         known = report.recipients[0]
         options = Counter({s: n for (s, r), n in pairs.items() if r == known.acting_for})
@@ -148,6 +150,20 @@ def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counte
         report.suppliers = [filler]
     else:
         report.recipients = [filler]
+    return report
+
+
+def _supplier_of_goods(report: TransferMention,
+                       reports: list[TransferMention]) -> TransferMention | None:
+    """"Russian crews launch the drones" takes the supplier of the last earlier transfer of
+    such goods to the same recipient."""
+    recipient = report.recipients[0].state if report.recipients else None
+    earlier = [r for r in reports if r.trigger < report.trigger and r.suppliers and
+               r.recipients and r.recipients[0].state == recipient and
+               set(r.items) & set(report.items) - {"unspecified"}]
+    if not earlier:
+        return None
+    report.suppliers = earlier[-1].suppliers[:1]
     return report
 
 

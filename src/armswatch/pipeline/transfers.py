@@ -60,6 +60,7 @@ class TransferMention:
     items: list[str] = field(default_factory=list)
     directed: bool = True  # False: parties of a deal whose direction the words do not give
     describes_goods: bool = False  # a clause on the goods ("jets it promised", "ordered in 2021")
+    goods_named_before: bool = False  # "launched the drones": their supplier is named earlier
     # set by the claim stage
     status: str = ""
     stance: str = "asserts"
@@ -344,7 +345,10 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
                                  for m in index.in_tokens(list(c.subtree))
                                  if m.kind in ("adjective", "org")]
         if not mention.suppliers:
-            mention.recipients = []
+            # "Russian crews launch the drones": the drones named before, else own weapons
+            mention.goods_named_before = _definite_goods(token, items_at)
+            if not mention.goods_named_before:
+                mention.recipients = []
 
 
 def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: MentionIndex,
@@ -493,6 +497,13 @@ def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str]) 
                 out.extend(m for _, obj in prep_objects(child, {"by", "in"})
                            for m in phrase_actors(obj, index))
     return _unique(out) or _maker_states(token)
+
+
+def _definite_goods(token: Token, items_at: dict[int, str]) -> bool:
+    """The object is materiel named before: "the drones", "these missiles"."""
+    return any(obj.i in items_at and any(d.lower_ in ("the", "these", "those", "such")
+                                         for d in obj.children)
+               for obj in children(token, *OBJECTS))
 
 
 def _design_only(mention: Mention, doc: Doc) -> bool:
