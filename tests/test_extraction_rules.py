@@ -204,23 +204,16 @@ def test_parties_in_many_constructions(extractor, supplier, recipient, text):
     ({("IRN", "SDN")}, "Port Sudan has taken delivery of Iranian Mohajer-6 drones."),
     ({("RUS", "PRK")}, "Moscow is believed to be sharing satellite technology with Pyongyang."),
     ({("TUR", "AZE")}, "Ankara delivered Bayraktar drones to Baku before the 2020 war."),
-])
-def test_coordination_and_metonyms(extractor, pairs, text):
-    found = {t[:2] for t in read(extractor, text) if len(t) == 3}
-    assert pairs <= found, found
-
-
-@pytest.mark.parametrize("pairs, text", [
+    # routes and re-exports
     ({("SVK", "UKR"), ("CZE", "UKR")}, "Slovakia and Czechia have sent Soviet-era tanks to "
                                        "Ukraine via Poland."),
     ({("IRN", "YEM")}, "Iranian weapons reach the Houthis through Oman, investigators say."),
     ({("ARE", "SDN")}, "The UAE re-exported Chinese drones to the RSF, Amnesty said."),
     ({("LBY", "MLI")}, "Weapons from Libya are smuggled to jihadists in Mali through Niger."),
 ])
-def test_routes_and_re_exports(extractor, pairs, text):
+def test_coordination_metonyms_routes_and_re_exports(extractor, pairs, text):
     found = {t[:2] for t in read(extractor, text) if len(t) == 3}
     assert pairs <= found, found
-
 
 
 def test_goods_named_before_keep_their_supplier(extractor):
