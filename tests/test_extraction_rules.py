@@ -58,6 +58,25 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      {("PRK", "RUS", "delivered")}),
     ("Britain, Saudi Arabia's second-biggest arms supplier, has resisted calls to halt sales.",
      {("GBR", "SAU", "delivered")}),
+    # a reporting clause the parser hangs under the clause it reports
+    ("Ukraine asked Australia for its retired Taipan helicopters before the government "
+     "decided to strip them for parts and bury what remained, Kyiv's ambassador has "
+     "confirmed.",
+     {("AUS", "UKR", "negotiating"), ("UKR", "asserts", "AUS", "UKR")}),
+    # the one who answers a request is its addressee
+    ("Israel has turned down Ukraine's formal request for air defence systems.",
+     {("ISR", "UKR", "cancelled")}),
+    ("South Africa refused to let South African-made ammunition be passed on to Kyiv.",
+     {("ZAF", "UKR", "cancelled")}),
+    ("Italy revoked export authorisations for missiles and bombs to Saudi Arabia.",
+     {("ITA", "SAU", "cancelled")}),
+    # an acronym the report defines; a region ("the South") losing to a name
+    ("The deal was signed by the Philippine Air Force (PAF) in June. The PAF took delivery "
+     "of its first FA-50 jets from South Korea in 2017.",
+     {("KOR", "PHL", "delivered")}),
+    ("The South African National Defence Force had ordered the rifles from a Russian "
+     "supplier in 2018.",
+     {("RUS", "ZAF", "agreed")}),
 ])
 def test_transfers_and_sources(extractor, text, expected):
     found = read(extractor, text)
@@ -160,6 +179,7 @@ def test_sources_in_many_wordings(extractor, text, source):
     ("negotiating", "Russia has asked North Korea for artillery shells."),
     ("agreed", "Poland signed a deal to buy 250 Abrams tanks from the United States."),
     ("possible", "Analysts fear China may start supplying weapons to Russia."),
+    ("possible", "Washington will likely send the hardware to Kyiv, officials in Quito said."),
     ("delivered", "Russia has begun delivering Su-35 jets to Iran."),
     ("agreed", "Iran will receive its first Su-35 fighters from Russia next year."),
     ("negotiating", "Vietnam is in negotiations with Israel over the purchase of air defence "

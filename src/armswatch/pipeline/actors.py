@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from armswatch.knowledge.actors import ActorIndex, ActorRecord, load_actor_index
+from armswatch.knowledge.actors import ActorIndex, ActorRecord, Alias, load_actor_index
 
 SPAN_KEY = "actors"
 #: Country names that NER calls a person or that are common words in other senses.
@@ -54,7 +54,8 @@ class ActorResolver:
         for text, numbers in by_text.items():
             key = f"A{numbers[0]}"
             self._by_key[key] = numbers
-            self.matcher.add(key, [nlp.make_doc(text)])
+            forms = [text] + (["The" + text[3:]] if text.startswith("the ") else [])
+            self.matcher.add(key, [nlp.make_doc(form) for form in forms])  # sentence-initial
         for attr in ("actor_mentions", "published"):
             if not Doc.has_extension(attr):
                 Doc.set_extension(attr, default=None)
@@ -66,13 +67,13 @@ class ActorResolver:
             key = doc.vocab.strings[match_id]
             spans.append(Span(doc, start, end, label=key))
         mentions: list[Mention] = []
-        kept: list[Span] = []
-        context = set()
-        candidates = filter_spans(spans)
-        for span in candidates:
-            alias = self._aliases[self._by_key[span.label_][0]]
-            if alias.needs_context is None:
-                context.add(alias.actor_id)
+        context = {self._alias(span).actor_id for span in spans
+                   if self._alias(span).needs_context is None}
+        # "the South African ...": a region that needs context loses to a plain name
+        plain = [span for span in spans if self._alias(span).needs_context is None]
+        candidates = filter_spans([
+            span for span in spans if self._alias(span).needs_context is None or not any(
+                other.start < span.end and span.start < other.end for other in plain)])
         for span in candidates:
             mention = self._resolve(span, on, context)
             if mention is None:
@@ -85,10 +86,14 @@ class ActorResolver:
                                   acting_for=owner.acting_for, state=owner.state,
                                   kind="institution")
             mentions.append(mention)
-            kept.append(Span(doc, span.start, span.end, label=mention.acting_for))
+        mentions = sorted(mentions + defined_acronyms(doc, mentions), key=lambda m: m.start)
+        kept = [Span(doc, m.start, m.end, label=m.acting_for) for m in mentions]
         doc.spans[SPAN_KEY] = kept
         doc._.actor_mentions = mentions
         return doc
+
+    def _alias(self, span: Span) -> Alias:
+        return self._aliases[self._by_key[span.label_][0]]
 
     def _national_body(self, mention: Mention, before: Mention, doc: Doc) -> bool:
         record = self.index.get(mention.actor_id)
@@ -100,7 +105,7 @@ class ActorResolver:
             between in ([], ["'s"], ["’s"], ["'"])
 
     def _resolve(self, span: Span, on: dt.date | None, context: set[str]) -> Mention | None:
-        alias = self._aliases[self._by_key[span.label_][0]]
+        alias = self._alias(span)
         if alias.needs_context and not context & {alias.needs_context, alias.actor_id}:
             return None
         if alias.kind in ("name", "capital") and _named_as_person(span):
@@ -115,6 +120,68 @@ class ActorResolver:
         return Mention(start=span.start, end=span.end, actor_id=record.id,
                        acting_for=acting_for, state=_state_of(target, acting_for),
                        kind="person" if record.type == "person" else alias.kind)
+
+
+def defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"the Philippine Air Force (PAF)": an acronym the report defines stands, from then
+    on, for the actor its full name contains."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    defined: dict[str, Mention] = {}
+    found: list[Mention] = []
+    for token in doc:
+        if token.i in taken:
+            continue
+        owner = defined.get(token.text)
+        if owner is not None:
+            found.append(Mention(start=token.i, end=token.i + 1, actor_id=owner.acting_for,
+                                 acting_for=owner.acting_for, state=owner.state,
+                                 kind="institution"))
+            continue
+        if _is_acronym(token) and token.i >= 2 and doc[token.i - 1].text == "(" and \
+                token.i + 1 < len(doc) and doc[token.i + 1].text == ")":
+            owner = _named_owner(doc, token.i - 1, token.text, mentions)
+            if owner is not None:
+                defined[token.text] = owner
+    return found
+
+
+def _is_acronym(token: Token) -> bool:
+    letters = token.text.replace("-", "")
+    return 2 <= len(letters) <= 8 and letters.isalnum() and letters.isupper()
+
+
+def _named_owner(doc: Doc, paren: int, acronym: str, mentions: list[Mention]) -> Mention | None:
+    """The actor inside the capitalised name just before "(", when the acronym's letters
+    are drawn, in order, from that name's initials."""
+    start = paren
+    while start > 0 and _in_name(doc[start - 1]):
+        start -= 1
+    words = [t.text for t in doc[start:paren] if t.text[:1].isupper()]
+    if len(words) < 2 or not _initials_match(acronym, words):
+        return None
+    inside = [m for m in mentions if start <= m.start and m.end <= paren and not m.is_person]
+    return inside[-1] if inside else None
+
+
+_NAME_LINKS = ("of", "for", "and", "the", "&", "'s", "’s")
+
+
+def _in_name(token: Token) -> bool:
+    return token.is_title or token.is_upper or token.lower_ in _NAME_LINKS
+
+
+def _initials_match(acronym: str, words: list[str]) -> bool:
+    initials = "".join(w[0] for w in words).upper()
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    if not letters or letters[0] != initials[0]:
+        return False
+    position = 0
+    for letter in letters:
+        position = initials.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
 
 
 def _state_of(record: ActorRecord | None, fallback: str) -> str:

@@ -342,7 +342,10 @@ def _sentence_reporter(trigger: Token, index: MentionIndex, lexicon: Lexicon,
         if token.pos_ != "VERB" or token.i == trigger.i:
             continue
         lemma = lexicon.lemma(token.text, "VERB")
-        if lemma not in lexicon.reporting or token.dep_ not in ("ROOT", "parataxis", "advcl"):
+        if lemma not in lexicon.reporting:
+            continue
+        if token.dep_ not in ("ROOT", "parataxis", "advcl") and \
+                not _trailing_report(token, trigger):
             continue
         if trigger.i in {t.i for t in token.subtree} and token.dep_ != "ROOT":
             continue
@@ -350,6 +353,19 @@ def _sentence_reporter(trigger: Token, index: MentionIndex, lexicon: Lexicon,
         if source is not None:
             return Attribution(source, token.text, token.i)
     return None
+
+
+def _trailing_report(verb: Token, trigger: Token) -> bool:
+    """"X asked Y for Z before ..., Kyiv's ambassador has confirmed.": a closing report
+    the parser hung inside the clause it reports; it ends the sentence after a comma."""
+    words = [t for t in verb.subtree if not t.is_punct]
+    start = words[0].i
+    if start <= trigger.i or start == verb.sent.start:
+        return False
+    if verb.doc[start - 1].text not in (",", '"', "”", "—"):
+        return False
+    after = verb.doc[verb.i + 1:verb.sent.end]
+    return not any(t.pos_ in ("VERB", "AUX") for t in after)
 
 
 def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tuple[str, bool]:
@@ -392,9 +408,11 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
         return "possible", negated
     if governed in ("negotiating", "agreed"):
         return _furthest_request(governed, base), negated
+    if hedged and base in ("delivered", "agreed"):  # "would likely be forwarded"
+        return "possible", negated
     if future and not ongoing:
         return ("agreed" if base in ("delivered", "agreed") else base), negated
-    if governed == "possible" or (hedged and base == "delivered"):
+    if governed == "possible":
         return "possible", negated
     if base == "delivered" and _purpose_infinitive(trigger):
         return "negotiating", negated  # "raised money to buy one": an aim, not a delivery

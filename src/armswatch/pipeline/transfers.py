@@ -377,7 +377,11 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.recipients = to_actors
     elif trig.frame == "acquire":
         mention.recipients = owners or governing
-        mention.suppliers = from_actors or _origin_actors(token, index, items_at)
+        # "Israel turned down Ukraine's request for air defence": the one who answers a
+        # request is the one it was made to
+        answering = [m for m in governing if m.state not in {o.state for o in owners}] \
+            if trig.status == "negotiating" and owners else []
+        mention.suppliers = from_actors or answering or _origin_actors(token, index, items_at)
     elif trig.frame == "rely":
         mention.recipients = owners or governing
         mention.suppliers = [m for _, obj in prep_objects(token, {"on", "upon"})
