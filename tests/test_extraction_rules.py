@@ -63,6 +63,17 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      "decided to strip them for parts and bury what remained, Kyiv's ambassador has "
      "confirmed.",
      {("AUS", "UKR", "negotiating"), ("UKR", "asserts", "AUS", "UKR")}),
+    # a supplier's pledge is its own claim
+    ("Belgium has pledged 30 F-16 jets to Ukraine.",
+     {("BEL", "UKR", "agreed"), ("BEL", "asserts", "BEL", "UKR")}),
+    # a relative pronoun whose antecedent the parser lost; "it" for the sentence's subject
+    ("The European Union imposed sanctions on three Iranian officers and a drone maker that "
+     "it said were involved in supplying Russia with the drones.",
+     {("IRN", "RUS", "delivered"), ("european-union", "asserts", "IRN", "RUS")}),
+    # the goods a relative clause describes
+    ("Ukraine says it has shot down 220 of the Iranian-made drones, which Russian forces "
+     "fly under the name Geran-2.",
+     {("IRN", "RUS", "delivered"), ("UKR", "asserts", "IRN", "RUS")}),
     # the one who answers a request is its addressee
     ("Israel has turned down Ukraine's formal request for air defence systems.",
      {("ISR", "UKR", "cancelled")}),
@@ -115,6 +126,7 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "Protesters in London demanded an end to arms sales to Israel.",
     "Russian troops captured several American-made Bradley vehicles near Avdiivka.",
     "Ukraine's army shot down 30 Russian drones overnight.",
+    "Asked whether Russian units were using Iranian drones, Peskov declined to comment.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
     extraction = extractor.extract_one(Document(id="t", text=text, published="2024-03-15"))

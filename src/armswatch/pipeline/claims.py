@@ -126,6 +126,9 @@ def _inside_quote(text: str, position: int) -> bool:
     return curly_open > 0 or straight == 1 or opens_here
 
 
+QUESTION_VERBS = frozenset(["ask", "question", "wonder", "inquire", "enquire"])
+
+
 class SpeakerMemory:
     """The last named speakers, so "he said" and "the ministry said" find their source."""
 
@@ -147,18 +150,31 @@ class SpeakerMemory:
                 else:
                     self.other = actor
 
-    def resolve(self, pronoun: Token) -> Mention | None:
+    def resolve(self, pronoun: Token, index: MentionIndex | None = None) -> Mention | None:
         if pronoun.lower_ in ("he", "she", "his", "her"):
             return self.person
-        return self.other or self.person
+        return (index and _clause_subject_before(pronoun, index)) or self.other or self.person
+
+
+def _clause_subject_before(pronoun: Token, index: MentionIndex) -> Mention | None:
+    """"The EU imposed sanctions on officers that it said were involved": "it" is the
+    sentence's own subject when that is a state or body named before the pronoun."""
+    root = pronoun.sent.root
+    subject = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.i >= pronoun.i or subject.i == pronoun.i:
+        return None
+    found = [m for m in phrase_actors(subject, index, coordinated=False) if not m.is_person]
+    return found[0] if found else None
 
 
 def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexicon: Lexicon,
              speakers: SpeakerMemory) -> bool:
     """Fill stage, stance and source; False when the mention is no claim of a transfer."""
     attribution = attribute(trigger, index, lexicon, speakers)
+    if attribution.source is None and not attribution.denies:
+        attribution = _own_commitment(trigger, mention, index, lexicon) or attribution
     stop = trigger.doc[attribution.cue_token] if attribution.cue_token is not None else None
-    if _under_rule(trigger, stop, index, lexicon):
+    if _under_rule(trigger, stop, index, lexicon) or _under_question(trigger, lexicon):
         return False
     status, negated = stage(trigger, mention.base_status, stop, lexicon)
     if stop is not None and trigger.head.i == stop.i and trigger.dep_ in ("dobj", "obj") and \
@@ -184,6 +200,30 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
     else:
         mention.stance = "asserts"
     return True
+
+
+def _own_commitment(trigger: Token, mention: TransferMention, index: MentionIndex,
+                    lexicon: Lexicon) -> Attribution | None:
+    """"Belgium has pledged 30 jets", "Trudeau promised Ukraine a battery": a supplier's
+    pledge is its own statement of the transfer."""
+    suppliers = {m.state for m in mention.suppliers}
+    for token in [trigger, *governors(trigger)][:3]:
+        if token.pos_ != "VERB" or lexicon.lemma(token.text, "VERB") not in lexicon.commitments:
+            continue
+        subject = subject_of(token)
+        found = phrase_actors(subject, index, coordinated=False) if subject is not None else []
+        if found and found[0].state in suppliers:
+            return Attribution(found[0], token.text, token.i)
+    return None
+
+
+def _under_question(trigger: Token, lexicon: Lexicon) -> bool:
+    """"Asked whether Russian units were using Iranian drones, ...": a question, no claim."""
+    for token in [trigger, *governors(trigger)]:
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children) \
+                and lexicon.lemma(token.head.text, "VERB") in QUESTION_VERBS:
+            return True
+    return False
 
 
 def _under_rule(trigger: Token, stop: Token | None, index: MentionIndex,
@@ -271,7 +311,7 @@ def speaker_of(verb: Token, index: MentionIndex, speakers: SpeakerMemory) -> Men
     if actors:
         return actors[0]
     if subject.lower_ in PRONOUNS:
-        return speakers.resolve(subject)
+        return speakers.resolve(subject, index)
     return _definite_speaker(subject, verb, index)
 
 

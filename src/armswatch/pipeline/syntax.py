@@ -156,6 +156,8 @@ def subject_of(verb: Token) -> Token | None:
             subject = before[-1] if before else subjects[0]
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head  # "Germany, which said ...": Germany said
+            if subject.lower_ in RELATIVE_PRONOUNS:
+                return _antecedent_noun(subject) or subject
             return subject
         if current.dep_ == "xcomp" or current.dep_ == "acl" and current.tag_ == "VB":
             governor = current.head
@@ -182,6 +184,19 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _antecedent_noun(pronoun: Token) -> Token | None:
+    """"officers and a manufacturer that it said were involved": the noun phrase right
+    before a relative pronoun the parser left without its antecedent."""
+    if pronoun.i == 0:
+        return None
+    noun = pronoun.doc[pronoun.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
 
 
 def holder_of(participle: Token) -> Token | None:

@@ -22,6 +22,7 @@ from armswatch.pipeline.syntax import (
     OBJECTS,
     PASSIVE_SUBJECTS,
     PRONOUNS,
+    RELATIVE_PRONOUNS,
     MentionIndex,
     children,
     holder_of,
@@ -103,6 +104,8 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
         if trig and any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES
                         for c in token.children):
             return None  # "carried out a maneuver", "gave up", "took part"
+        if trig and trig.frame == "request" and _asks_a_question(token):
+            return None  # "asked whether Russian units used Iranian drones"
         if trig and trig.needs_object:
             objects = [c.lower_ for c in children(token, *OBJECTS)]
             if not any(lexicon.lemma(o, "NOUN") in trig.needs_object for o in objects):
@@ -113,6 +116,13 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
         return None
     return None
+
+
+def _asks_a_question(verb: Token) -> bool:
+    return any(c.dep_ == "ccomp" and any(
+        g.lower_ in ("whether", "if", "why", "how", "what", "when") for g in c.children)
+        for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
 
 
 def find_in_sentence(sent: Span, index: MentionIndex, items_at: dict[int, str],
@@ -215,8 +225,11 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
     preps = ("of", "with", "including", "on", "for", "over", "about") if noun else \
         ("of", "with", "including", "on")
     out: list[Token] = []
-    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-        # "Iskander missiles handed over by Moscow": the noun the participle describes
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") or \
+            token.dep_ == "relcl" and any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and
+                                          c.lower_ in RELATIVE_PRONOUNS for c in token.children):
+        # "Iskander missiles handed over by Moscow", "drones, which Russian forces fly":
+        # the noun the clause describes
         out.extend(t for t in _goods_phrase(token.head) if t.i < token.i)
     for child in token.children:
         if child.dep_ in OBJECTS + PASSIVE_SUBJECTS + ("dative",):
