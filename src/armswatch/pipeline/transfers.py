@@ -184,9 +184,6 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
                             for t in c.subtree]
     if trig.frame == "arrive":
         argument_tokens += [t for c in children(token, "nsubj") for t in c.subtree]
-    if token.pos_ != "VERB" and token.dep_ in OBJECTS:  # "signed a contract ... for 24 jets"
-        argument_tokens += [t for c in token.head.children if c.dep_ == "prep" and
-                            c.lower_ in ("for", "worth", "covering") for t in c.subtree]
     own = [items_at[token.i]] if token.i in items_at else []
     modifiers = [items_at[c.i] for c in token.subtree
                  if c.i in items_at and c.dep_ in ("compound", "amod", "nmod") and
@@ -225,6 +222,9 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
     preps = ("of", "with", "including", "on", "for", "over", "about") if noun else \
         ("of", "with", "including", "on")
     out: list[Token] = []
+    if noun and token.dep_ in OBJECTS:  # "signed a contract ... for 24 jets"
+        out.extend(t for c in token.head.children if c.dep_ == "prep" and
+                   c.lower_ in ("for", "worth", "covering") for t in c.subtree)
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") or \
             token.dep_ == "relcl" and any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and
                                           c.lower_ in RELATIVE_PRONOUNS for c in token.children):
