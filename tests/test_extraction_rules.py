@@ -127,6 +127,8 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "Russian troops captured several American-made Bradley vehicles near Avdiivka.",
     "Ukraine's army shot down 30 Russian drones overnight.",
     "Asked whether Russian units were using Iranian drones, Peskov declined to comment.",
+    "Russia's own Kalibr missiles hit Kyiv overnight.",
+    "Soldiers have been in service with the army for years.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
     extraction = extractor.extract_one(Document(id="t", text=text, published="2024-03-15"))
@@ -219,6 +221,11 @@ def test_stages_in_many_wordings(extractor, status, text):
     ("USA", "ISR", "Israel received 14,000 2,000-pound bombs from the United States."),
     ("TUR", "UKR", "Ukraine's Bayraktar TB2 drones were bought from Turkey in 2019."),
     ("KOR", "POL", "Warsaw ordered 180 K2 tanks from Hyundai Rotem."),
+    ("KOR", "AUS", "Australia signed a contract in 2021 for 30 AS9 Huntsman self-propelled "
+                   "guns."),
+    ("KOR", "FIN", "The K9 is already in service with Finland and Estonia."),
+    ("TUR", "NGA", "The Turkish-made drones entered service with the Nigerian air force."),
+    ("CHN", "PAK", "Pakistan's Chinese-made J-10C fighters shot down several Indian jets."),
     ("ISR", "AZE", "Azerbaijan used Israeli-made Harop loitering munitions in the 2020 war."),
     ("CHN", "SRB", "Serbia took delivery of Chinese FK-3 air defence systems in 2022."),
     ("USA", "SAU", "Riyadh's purchase of THAAD batteries from Washington was completed."),

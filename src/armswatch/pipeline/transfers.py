@@ -141,7 +141,32 @@ def find_in_sentence(sent: Span, index: MentionIndex, items_at: dict[int, str],
         if token.pos_ == "VERB":
             verb_objects.update(c.i for c in token.subtree if c.pos_ == "NOUN")
         found.append(mention)
+    covered = {m.trigger for m in found} | verb_objects
+    found.extend(m for token in sent if token.i not in covered
+                 if (m := _owned_foreign_goods(token, index, items_at, sent)) is not None)
     return found
+
+
+def _owned_foreign_goods(token: Token, index: MentionIndex, items_at: dict[int, str],
+                         sent: Span) -> TransferMention | None:
+    """"Pakistan's Chinese-made J-10C fighters": goods one actor holds and another made
+    or supplied; the holder has received them."""
+    if token.dep_ == "compound" or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    named = [items_at[t.i] for t in (token, *token.children) if t.i in items_at and
+             (t is token or t.dep_ in ("amod", "compound"))]
+    if not named:
+        return None
+    owners = [m for c in token.children if c.dep_ == "poss" for m in phrase_actors(c, index)]
+    origins = [m for c in token.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
+               and c.i < token.i for m in index.in_tokens(list(c.subtree))
+               if m.kind in ("adjective", "org") and not _design_only(m, token.doc)]
+    if not owners or not origins or {m.state for m in origins} & {m.state for m in owners}:
+        return None
+    return TransferMention(trigger=token.i, lemma=token.lower_, frame="use",
+                           base_status="delivered", sentence=(sent.start_char, sent.end_char),
+                           suppliers=_unique(origins), recipients=_unique(owners),
+                           items=named[:1])
 
 
 def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int, str],
@@ -222,6 +247,10 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
     preps = ("of", "with", "including", "on", "for", "over", "about") if noun else \
         ("of", "with", "including", "on")
     out: list[Token] = []
+    if noun and token.lower_ == "service":  # "the K9 is in service with Finland"
+        clause = token.head.head if token.dep_ == "pobj" else token.head
+        subject = subject_of(clause) if clause.pos_ in ("VERB", "AUX") else None
+        out.extend(_goods_phrase(subject) if subject is not None else [])
     if noun and token.dep_ in OBJECTS:  # "signed a contract ... for 24 jets"
         out.extend(t for c in token.head.children if c.dep_ == "prep" and
                    c.lower_ in ("for", "worth", "covering") for t in c.subtree)
@@ -395,6 +424,11 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         answering = [m for m in governing if m.state not in {o.state for o in owners}] \
             if trig.status == "negotiating" and owners else []
         mention.suppliers = from_actors or answering or _origin_actors(token, index, items_at)
+    elif trig.frame == "use":  # "in service with Finland", "entered service with"
+        holders = [token, token.head] if token.dep_ in OBJECTS else [token]
+        mention.recipients = [m for word in holders for _, obj in prep_objects(word, {"with"})
+                              for m in phrase_actors(obj, index)]
+        mention.suppliers = _origin_actors(token, index, items_at) if mention.recipients else []
     elif trig.frame == "rely":
         mention.recipients = owners or governing
         mention.suppliers = [m for _, obj in prep_objects(token, {"on", "upon"})
