@@ -80,6 +80,7 @@ class _Tables:
     offices: dict[str, list[Office]] = field(default_factory=dict)
     un_status: dict[str, str] = field(default_factory=dict)
     winners: dict[str, str] = field(default_factory=dict)  # ambiguous text -> winning actor
+    not_actors: list[str] = field(default_factory=list)  # "Latin America", "South China Sea"
 
 
 class ActorIndex:
@@ -88,6 +89,7 @@ class ActorIndex:
     def __init__(self, tables: _Tables) -> None:
         self._records = tables.records
         self._aliases = _winners_first(tables.aliases, tables.winners)
+        self.not_actors = tuple(tables.not_actors)
         self._offices = {pid: sorted(offs, key=_start_key) for pid, offs in tables.offices.items()}
         self._un_status = tables.un_status
         self._by_text = _text_lookup(self._records.values(), self._aliases)
@@ -172,6 +174,10 @@ def _load_cached(directory: pathlib.Path) -> ActorIndex:
     for name, content in ((STATES_FILE, states), (ORGANISATIONS_FILE, organisations),
                           (PEOPLE_FILE, people)):
         _read_ambiguous(tables, name, content.get("ambiguous") or [])
+    not_actors = states.get("not_actors") or []
+    if not _is_str_list(not_actors):
+        raise DataFileError(f"{STATES_FILE}: `not_actors` must be a list of strings")
+    tables.not_actors = list(not_actors)
     _check_collisions(tables)
     return ActorIndex(tables)
 

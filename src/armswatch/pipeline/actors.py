@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 from armswatch.knowledge.actors import ActorIndex, ActorRecord, Alias, load_actor_index
 
 SPAN_KEY = "actors"
+NOT_ACTOR = "NOT_ACTOR"
 #: Country names that NER calls a person or that are common words in other senses.
 _PERSON_LABELS = ("PERSON",)
 
@@ -32,7 +33,7 @@ class Mention:
     actor_id: str  # the actor the words name (a person id for people)
     acting_for: str  # the state, group or body it stands for in a transfer
     state: str  # state level of `acting_for`
-    kind: str  # name | adjective | capital | seat | institution | acronym | region | person | org
+    kind: str  # name|adjective|capital|seat|institution|acronym|region|person|org|media
 
     @property
     def is_person(self) -> bool:
@@ -56,6 +57,7 @@ class ActorResolver:
             self._by_key[key] = numbers
             forms = [text] + (["The" + text[3:]] if text.startswith("the ") else [])
             self.matcher.add(key, [nlp.make_doc(form) for form in forms])  # sentence-initial
+        self.matcher.add(NOT_ACTOR, [nlp.make_doc(text) for text in self.index.not_actors])
         for attr in ("actor_mentions", "published"):
             if not Doc.has_extension(attr):
                 Doc.set_extension(attr, default=None)
@@ -63,9 +65,13 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         on = _doc_date(doc)
         spans = []
+        shadows = []
         for match_id, start, end in self.matcher(doc):
             key = doc.vocab.strings[match_id]
-            spans.append(Span(doc, start, end, label=key))
+            (shadows if key == NOT_ACTOR else spans).append(Span(doc, start, end, label=key))
+        # "Latin America": a place name longer than the state name inside it hides it
+        spans = [span for span in spans if not any(
+            s.start <= span.start and span.end <= s.end and len(s) > len(span) for s in shadows)]
         mentions: list[Mention] = []
         context = {self._alias(span).actor_id for span in spans
                    if self._alias(span).needs_context is None}
@@ -119,7 +125,7 @@ class ActorResolver:
         target = self.index.get(acting_for)
         return Mention(start=span.start, end=span.end, actor_id=record.id,
                        acting_for=acting_for, state=_state_of(target, acting_for),
-                       kind="person" if record.type == "person" else alias.kind)
+                       kind=record.type if record.type in ("person", "media") else alias.kind)
 
 
 def defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:

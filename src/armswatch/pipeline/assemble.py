@@ -67,10 +67,12 @@ def _expand(reports: list[TransferMention]) -> Iterable[TransferMention]:
 def _pair_counts(reports: list[TransferMention]) -> Counter[Pair]:
     counts: Counter[Pair] = Counter()
     for report in reports:
+        pair = (report.suppliers[0].acting_for, report.recipients[0].acting_for)
         if report.directed:
-            counts[(report.suppliers[0].acting_for, report.recipients[0].acting_for)] += 2
-        else:
-            counts[(report.suppliers[0].acting_for, report.recipients[0].acting_for)] += 1
+            counts[pair] += 2
+        else:  # a deal between two parties counts for both directions
+            counts[pair] += 1
+            counts[pair[::-1]] += 1
     return counts
 
 

@@ -171,12 +171,13 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
              speakers: SpeakerMemory) -> bool:
     """Fill stage, stance and source; False when the mention is no claim of a transfer."""
     attribution = attribute(trigger, index, lexicon, speakers)
-    if attribution.source is None and not attribution.denies:
-        attribution = _own_commitment(trigger, mention, index, lexicon) or attribution
     stop = trigger.doc[attribution.cue_token] if attribution.cue_token is not None else None
     if _under_rule(trigger, stop, index, lexicon) or _under_question(trigger, lexicon):
         return False
     status, negated = stage(trigger, mention.base_status, stop, lexicon)
+    # "are not thinking of sending": the cue itself is negated over the transfer word
+    negated = negated or stop is not None and stop.dep_ != "ROOT" and is_negated(stop) and \
+        trigger.head.pos_ == "ADP" and trigger.head.head == stop
     if stop is not None and trigger.head.i == stop.i and trigger.dep_ in ("dobj", "obj") and \
             lexicon.governor_stage(lexicon.lemma(stop.text, stop.pos_)) == "agreed" and \
             status == "delivered":
@@ -200,21 +201,6 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
     else:
         mention.stance = "asserts"
     return True
-
-
-def _own_commitment(trigger: Token, mention: TransferMention, index: MentionIndex,
-                    lexicon: Lexicon) -> Attribution | None:
-    """"Belgium has pledged 30 jets", "Trudeau promised Ukraine a battery": a supplier's
-    pledge is its own statement of the transfer."""
-    suppliers = {m.state for m in mention.suppliers}
-    for token in [trigger, *governors(trigger)][:3]:
-        if token.pos_ != "VERB" or lexicon.lemma(token.text, "VERB") not in lexicon.commitments:
-            continue
-        subject = subject_of(token)
-        found = phrase_actors(subject, index, coordinated=False) if subject is not None else []
-        if found and found[0].state in suppliers:
-            return Attribution(found[0], token.text, token.i)
-    return None
 
 
 def _under_question(trigger: Token, lexicon: Lexicon) -> bool:
@@ -429,7 +415,8 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
                 future = True
             elif child.dep_ == "mark" and word in ("if", "whether", "unless"):
                 speculative = True
-        if position <= 1 and is_negated(token):
+        # the transfer word or the verb right above it ("not thinking of sending")
+        if position - _prepositions_below(path, position) <= 1 and is_negated(token):
             negated = True
         if position == 0:
             continue
@@ -457,6 +444,10 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
     if base == "delivered" and _purpose_infinitive(trigger):
         return "negotiating", negated  # "raised money to buy one": an aim, not a delivery
     return base, negated
+
+
+def _prepositions_below(path: list[Token], position: int) -> int:
+    return sum(1 for token in path[1:position] if token.pos_ == "ADP")
 
 
 def _purpose_infinitive(verb: Token) -> bool:

@@ -17,10 +17,10 @@ from armswatch.model import STATUSES
 WORD_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns", "falsity",
               "via_preps", "recipient_preps", "official_nouns",
               "anaphoric_goods", "materiel_modifiers", "prohibitions", "denied_acts",
-              "labelling", "joined_words", "commitments")
+              "labelling", "joined_words")
 #: Lists whose inflected forms the lemmatizer must recognise.
 LEMMA_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns",
-               "prohibitions", "denied_acts", "labelling", "commitments")
+               "prohibitions", "denied_acts", "labelling")
 FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use", "arrive", "seize", "request")
 
 
@@ -58,7 +58,6 @@ class Lexicon:
     prohibitions: frozenset[str]
     denied_acts: frozenset[str]
     labelling: frozenset[str]
-    commitments: frozenset[str]
     joined_words: frozenset[str]
     materiel_modifiers: frozenset[str]
     known_words: frozenset[str]  # every governor, cue and claim word, for lemma lookup

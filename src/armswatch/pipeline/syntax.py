@@ -98,6 +98,9 @@ def phrase_actors(token: Token, index: MentionIndex, *, coordinated: bool = True
     modifiers ("North Korean officials", "the Biden administration"), for each conjunct."""
     out: list[Mention] = []
     heads = conjuncts(token) if coordinated else [token]
+    dateline = _dateline_subject(token)
+    if dateline is not None:  # "NEW DELHI (AP) - India and Russia sealed ..."
+        heads = conjuncts(dateline) if coordinated else [dateline]
     if token.lower_ in GROUP_NOUNS and index.at(token) is None:
         heads = [member for prep in token.children
                  if prep.lower_ in ("including", "like", "as", "of")
@@ -107,6 +110,16 @@ def phrase_actors(token: Token, index: MentionIndex, *, coordinated: bool = True
         if found is not None and found not in out:
             out.append(found)
     return out
+
+
+def _dateline_subject(token: Token) -> Token | None:
+    """The parser hangs the real subject after a dateline ("MOSCOW, Nov 14 (Reuters) -
+    Russia has ...") as an apposition of the upper-case place name."""
+    if not token.is_upper or token.i - token.sent.start > 3:
+        return None
+    after = [c for c in token.children if c.dep_ == "appos" and c.i > token.i and
+             any(t.text in ("-", "—", "–") for t in token.doc[token.i:c.i])]
+    return after[-1] if after else None
 
 
 def _phrase_actor(head: Token, index: MentionIndex) -> Mention | None:

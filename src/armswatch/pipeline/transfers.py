@@ -81,7 +81,8 @@ class TransferFinder:
             Doc.set_extension("transfer_mentions", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        index = MentionIndex(doc, doc._.actor_mentions or [])
+        # news outlets report transfers, they are never parties ("NEW DELHI (AP) - India ...")
+        index = MentionIndex(doc, [m for m in doc._.actor_mentions or [] if m.kind != "media"])
         items_at = _item_index(doc)
         found: list[TransferMention] = []
         for sent in doc.sents:
@@ -609,6 +610,10 @@ def _preps_near(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[st
 def _resolve_pronoun_actors(subject: Token, index: MentionIndex) -> list[Mention]:
     actors = phrase_actors(subject, index)
     low = subject.lower_
+    owner = next((c for c in subject.children if c.dep_ == "poss" and
+                  c.lower_ in ("its", "their")), None)
+    if not actors and owner is not None:  # "Its air force operates ...": the owner's
+        return [m] if (m := _antecedent(owner, index)) else []
     if actors or low not in PRONOUNS and low not in FIRST_PERSON:
         return actors
     if low in FIRST_PERSON:  # "'We gave drones to Russia,' the Iranian minister said"
