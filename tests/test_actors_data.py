@@ -203,3 +203,17 @@ def test_undeclared_alias_collision_is_rejected(tmp_path):
         s for s in states if s["id"] == "CHN")["names"].append("Moscow"))
     message = _load_error(directory)
     assert "moscow" in message and "RUS" in message and "CHN" in message
+
+
+def test_place_names_that_are_no_actors_must_be_a_list(tmp_path):
+    directory = _copy_data(tmp_path)
+    path = directory / STATES_FILE
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    content["not_actors"] = {"Latin America": "USA"}
+    path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    message = _load_error(directory)
+    assert STATES_FILE in message and "not_actors" in message
+
+
+def test_place_names_that_are_no_actors_are_loaded(index):
+    assert "Latin America" in index.not_actors and "South China Sea" in index.not_actors
