@@ -82,6 +82,10 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     ("Kazakhstan remains dependent on Russia for its armed forces. Its air force operates "
      "Su-30SM fighters delivered by Russia since 2015.",
      {("RUS", "KAZ", "delivered")}),
+    # "the government" for the state named just before it
+    ("Singapore's foreign ministry said the government had not authorised any transfer of "
+     "arms to Myanmar since 2021.",
+     {("SGP", "denies", "SGP", "MMR")}),
     # the one who answers a request is its addressee
     ("Israel has turned down Ukraine's formal request for air defence systems.",
      {("ISR", "UKR", "cancelled")}),
@@ -107,6 +111,15 @@ def test_a_place_name_hides_the_state_inside_it(extractor):
                             "to Ukraine, Fernandez said.")
     assert not any(t[0] == "USA" or "USA" in t[2:] for t in found), found
     assert ("ARG", "denies", "ARG", "UKR") in found, found
+
+
+def test_a_denial_goes_to_the_party_it_names(extractor):
+    text = ("Iran has supplied drones to the Sudanese army, Reuters reported. Egypt delivered "
+            "Turkish-made drones to the army as well, the Wall Street Journal said. Sudan's army "
+            "rejects the charge where Iran is concerned.")
+    found = read(extractor, text)
+    assert ("SDN", "denies", "IRN", "SDN") in found, found
+    assert ("SDN", "denies", "EGY", "SDN") not in found, found
 
 
 def test_a_denial_names_the_denier(extractor):
@@ -144,6 +157,7 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "Asked whether Russian units were using Iranian drones, Peskov declined to comment.",
     "Russia's own Kalibr missiles hit Kyiv overnight.",
     "Soldiers have been in service with the army for years.",
+    "The ministry would arrange for the drone to be armed with Turkish missiles.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
     extraction = extractor.extract_one(Document(id="t", text=text, published="2024-03-15"))

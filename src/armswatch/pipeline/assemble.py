@@ -297,6 +297,10 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
         both = [t for t in candidates if deniers <= {t.supplier, t.recipient}]
         pool = both or candidates
         start, end = denial.sentence
+        # "The army rejects the charge where Iran is concerned": the other party it names
+        named = {m.acting_for for m in doc._.actor_mentions or []
+                 if start <= doc[m.start].idx < end} - deniers
+        pool = [t for t in pool if named & {t.supplier, t.recipient, *t.via}] or pool
 
         def weight(t: Transfer, start: int = start) -> tuple[int, int, int]:
             before = [c.evidence.start for c in t.claims if c.evidence.start < start]

@@ -37,6 +37,9 @@ ROLE_NOUNS = frozenset(["supplier", "provider", "exporter", "source"])
 #: Particles that turn a transfer verb into another verb.
 OTHER_SENSE_PARTICLES = frozenset(["out", "up", "part", "off", "back"])
 FIRST_PERSON = frozenset(["we", "i"])
+#: Definite descriptions that stand for the state named just before ("the government").
+STATE_BODIES = frozenset(["government", "administration", "junta", "regime", "military",
+                          "authorities", "ministry", "army"])
 USING_VERBS = frozenset(["fly", "use", "operate", "fire", "launch", "deploy", "field"])
 #: Prepositions inside a noun phrase that still describe the goods ("shells of 152mm",
 #: "jets with radars", "drones such as the Shahed", "weapons from Iran").
@@ -353,6 +356,9 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.suppliers = (_origin_actors(token, index, items_at) or from_actors) \
             if mention.recipients else []
     elif trig.frame == "arm":
+        armed = children(token, *OBJECTS, *PASSIVE_SUBJECTS)
+        if any(c.i in items_at for c in armed):
+            return  # "the drone will be armed": fitted with weapons, not a party supplied
         mention.suppliers = agents if passive else subject_actors
         mention.recipients = object_actors + passive_actors + to_actors
     elif trig.frame == "acquire":
@@ -614,11 +620,26 @@ def _resolve_pronoun_actors(subject: Token, index: MentionIndex) -> list[Mention
                   c.lower_ in ("its", "their")), None)
     if not actors and owner is not None:  # "Its air force operates ...": the owner's
         return [m] if (m := _antecedent(owner, index)) else []
+    if not actors and low in STATE_BODIES and any(c.lower_ == "the" for c in subject.children):
+        return _last_state_named(subject, index)  # "the government had not authorised"
     if actors or low not in PRONOUNS and low not in FIRST_PERSON:
         return actors
     if low in FIRST_PERSON:  # "'We gave drones to Russia,' the Iranian minister said"
         return _quoted_speaker(subject, index) or _next_speaker(subject, index)
     return [m] if (m := _antecedent(subject, index)) else []
+
+
+def _last_state_named(noun: Token, index: MentionIndex) -> list[Mention]:
+    """The state a definite "the government" or "the junta" refers back to: the last one
+    named before it in the sentence or the one before."""
+    sent_start = noun.sent.start
+    earliest = noun.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    states = [m for m in index.mentions if earliest <= m.start < noun.i and
+              m.state == m.acting_for and m.state.isupper()]
+    if not states:
+        return []
+    last = states[-1]  # a minister named last speaks for the ministry's state
+    return [replace(last, actor_id=last.state, kind="name")] if last.is_person else [last]
 
 
 def _next_speaker(pronoun: Token, index: MentionIndex) -> list[Mention]:
