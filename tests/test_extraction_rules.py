@@ -82,6 +82,10 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     ("Kazakhstan remains dependent on Russia for its armed forces. Its air force operates "
      "Su-30SM fighters delivered by Russia since 2015.",
      {("RUS", "KAZ", "delivered")}),
+    # a reporting participle speaks for the sentence's speaker; a means is no transfer
+    ("John Kirby said the U.S. could not confirm the deployment, while reiterating that North "
+     "Korean missiles were already being used by Russia.",
+     {("PRK", "RUS", "delivered"), ("USA", "asserts", "PRK", "RUS")}),
     # "the government" for the state named just before it
     ("Singapore's foreign ministry said the government had not authorised any transfer of "
      "arms to Myanmar since 2021.",
@@ -158,6 +162,7 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "Russia's own Kalibr missiles hit Kyiv overnight.",
     "Soldiers have been in service with the army for years.",
     "The ministry would arrange for the drone to be armed with Turkish missiles.",
+    "Pyongyang sent the workers to Vladivostok using Russian cargo ships.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
     extraction = extractor.extract_one(Document(id="t", text=text, published="2024-03-15"))
@@ -219,6 +224,8 @@ def test_sources_in_many_wordings(extractor, text, source):
                "Taiwan."),
     ("agreed", "Russia is expected to deliver Su-35 fighters to Iran this year."),
     ("cancelled", "Seoul refused to supply lethal weapons to Kyiv."),
+    ("cancelled", "Germany would not send lethal weapons to Ukraine, Baerbock said."),
+    ("cancelled", '"We are not going to send S-300 systems to Ukraine," Mitsotakis said.'),
     ("negotiating", "Russia has asked North Korea for artillery shells."),
     ("agreed", "Poland signed a deal to buy 250 Abrams tanks from the United States."),
     ("possible", "Analysts fear China may start supplying weapons to Russia."),

@@ -182,6 +182,10 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
             lexicon.governor_stage(lexicon.lemma(stop.text, stop.pos_)) == "agreed" and \
             status == "delivered":
         status = "agreed"  # "announced a new package": the announcement is the act
+    if negated and status in ("agreed", "delivered") and mention.base_status == "delivered" and \
+            _looks_ahead(trigger) and _supplier_side(attribution.source, mention):
+        # "Germany would not send lethal weapons": the supplier refuses, a halt it reports
+        status, negated = "cancelled", False
     mention.status = status
     mention.source = attribution.source
     mention.also_sources = attribution.also
@@ -201,6 +205,21 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
     else:
         mention.stance = "asserts"
     return True
+
+
+def _looks_ahead(trigger: Token) -> bool:
+    """"will not send", "would not supply", "is not going to send": a decision about what
+    comes next, not a report of what happened."""
+    for token in (trigger, trigger.head):
+        words = [c.lower_ for c in token.children if c.dep_ == "aux"]
+        if any(w in FUTURE_MODALS or w == "would" for w in words) or token.lower_ == "going":
+            return True
+    return False
+
+
+def _supplier_side(source: Mention | None, mention: TransferMention) -> bool:
+    """The supplier itself speaks, or the outlet reports the supplier's own decision."""
+    return source is None or source.state in {m.state for m in mention.suppliers}
 
 
 def _under_question(trigger: Token, lexicon: Lexicon) -> bool:
@@ -277,12 +296,25 @@ def _left_speaker(verb: Token, index: MentionIndex) -> Mention | None:
     return (people or found or [None])[0]
 
 
+def _reporting_participle(verb: Token) -> bool:
+    root = verb.sent.root
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and root.i != verb.i and \
+        root.pos_ == "VERB" and not children(verb, "nsubj")
+
+
 def _pronoun_subject(verb: Token) -> bool:
+    if _reporting_participle(verb):
+        return False
     subject = subject_of(verb) if verb.pos_ == "VERB" else None
     return subject is not None and subject.lower_ in PRONOUNS
 
 
 def speaker_of(verb: Token, index: MentionIndex, speakers: SpeakerMemory) -> Mention | None:
+    if _reporting_participle(verb):
+        # "Kirby said ..., while reiterating that ...": the one who said it reiterates
+        found = speaker_of(verb.sent.root, index, speakers)
+        if found is not None:
+            return found
     subject = subject_of(verb) if verb.pos_ == "VERB" else None
     if verb.pos_ in ("NOUN", "PROPN"):  # "Iran's denial", "U.S. intelligence"
         owners = [c for c in verb.children if c.dep_ in ("poss", "amod", "compound")]

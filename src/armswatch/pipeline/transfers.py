@@ -178,6 +178,9 @@ def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int,
     if token.dep_ == "relcl" and token.head.i in items_at and \
             lexicon.verbs.get(trig.lemma, trig).frame != "use" and trig.lemma in USING_VERBS:
         trig = replace(trig, frame="use")  # "Iranian drones, which Russian forces fly"
+    if trig.frame == "use" and token.dep_ == "advcl" and token.tag_ == "VBG" and \
+            trigger_for(token.head, lexicon) is not None:
+        return None  # "shipped shells to Russia, using Russian cargo ships": the means
     mention = TransferMention(trigger=token.i, lemma=trig.lemma, frame=trig.frame,
                               base_status=trig.status,
                               sentence=(sent.start_char, sent.end_char),
