@@ -90,6 +90,16 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     ("Singapore's foreign ministry said the government had not authorised any transfer of "
      "arms to Myanmar since 2021.",
      {("SGP", "denies", "SGP", "MMR")}),
+    # coordinated verbs share their parties; another state's "Foreign Office"
+    ("Pakistan's Foreign Office said Pakistan had not sold or supplied any shells to Ukraine.",
+     {("PAK", "denies", "PAK", "UKR")}),
+    # a clause of its own keeps its own stage
+    ("Seoul has turned down Kyiv's requests for arms, although it has sold artillery shells "
+     "to the United States.",
+     {("KOR", "UKR", "cancelled"), ("KOR", "USA", "delivered")}),
+    ("Bern refused to let Germany send Swiss-made ammunition for the Gepard guns that Berlin "
+     "has given Ukraine.",
+     {("DEU", "UKR", "delivered")}),
     # the one who answers a request is its addressee
     ("Israel has turned down Ukraine's formal request for air defence systems.",
      {("ISR", "UKR", "cancelled")}),
@@ -124,6 +134,27 @@ def test_a_denial_goes_to_the_party_it_names(extractor):
     found = read(extractor, text)
     assert ("SDN", "denies", "IRN", "SDN") in found, found
     assert ("SDN", "denies", "EGY", "SDN") not in found, found
+
+
+def test_a_denier_denies_its_own_part_when_the_supplier_goes_unnamed(extractor):
+    found = read(extractor, "France said the missiles belonged to its own army but insisted "
+                            "they had never been handed to any Libyan party.")
+    assert ("FRA", "denies", "FRA", "LBY") in found, found
+
+
+def test_not_knowing_is_no_denial(extractor):
+    text = ("Iran shipped the missiles to the Houthis, Saudi officials said. The UN experts said "
+            "they could not determine who had shipped the weapons.")
+    found = read(extractor, text)
+    assert not any(t[1] == "denies" for t in found if len(t) == 4), found
+
+
+def test_a_nested_assurance_belongs_to_whoever_gave_it(extractor):
+    text = ("The Biden administration informed Congress that the UAE had assured it that it was "
+            "not transferring weapons to the RSF.")
+    found = read(extractor, text)
+    assert ("ARE", "denies", "ARE", "SDN") in found, found
+    assert not any(t[:2] == ("USA", "denies") for t in found), found
 
 
 def test_a_denial_names_the_denier(extractor):
@@ -163,6 +194,7 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "Soldiers have been in service with the army for years.",
     "The ministry would arrange for the drone to be armed with Turkish missiles.",
     "Pyongyang sent the workers to Vladivostok using Russian cargo ships.",
+    "Iran said no weapons destined for Armenia had passed through its territory.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
     extraction = extractor.extract_one(Document(id="t", text=text, published="2024-03-15"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -86,3 +88,15 @@ def test_the_supplier_denying_is_a_denial_by_that_state(nlp):
 def test_a_sentence_about_nothing_military_has_no_transfer(nlp):
     assert readings(nlp, "The weather in Paris was mild on Sunday and the markets were "
                          "quiet.") == []
+
+
+def test_the_lexicon_rejects_a_particle_yaml_reads_as_true(tmp_path):
+    from armswatch.errors import DataFileError
+    from armswatch.pipeline.lexicon import load_lexicon
+
+    source = (resources.files("armswatch") / "data" / "lexicon.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "lexicon.yaml"
+    broken.write_text(source.replace('particle: "on"', "particle: on"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="particle"):
+        load_lexicon(broken)
+    assert load_lexicon().verbs["pass"].particle == "on"

@@ -102,8 +102,13 @@ class ActorResolver:
         return self._aliases[self._by_key[span.label_][0]]
 
     def _national_body(self, mention: Mention, before: Mention, doc: Doc) -> bool:
+        """"Russia's Security Council", "Pakistan's Foreign Office": a body named after
+        another state's possessive is that state's own, not the UN's or Britain's."""
         record = self.index.get(mention.actor_id)
-        if record is None or record.type != "igo" or before.is_person:
+        if record is None or before.is_person:
+            return False
+        if record.type != "igo" and not (
+                mention.kind in ("institution", "seat") and before.state != mention.state):
             return False
         between = [t.text for t in doc[before.end:mention.start]]
         owner = self.index.get(before.acting_for)

@@ -11,7 +11,7 @@ a transfer when the document is assembled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -172,7 +172,8 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
     """Fill stage, stance and source; False when the mention is no claim of a transfer."""
     attribution = attribute(trigger, index, lexicon, speakers)
     stop = trigger.doc[attribution.cue_token] if attribution.cue_token is not None else None
-    if _under_rule(trigger, stop, index, lexicon) or _under_question(trigger, lexicon):
+    if _under_rule(trigger, stop, index, lexicon) or _under_question(trigger, lexicon) or \
+            _not_known(trigger, lexicon):
         return False
     status, negated = stage(trigger, mention.base_status, stop, lexicon)
     # "are not thinking of sending": the cue itself is negated over the transfer word
@@ -198,6 +199,7 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
         attribution.source = mention.source
     if attribution.denies or (negated and attribution.source is not None):
         mention.stance = "denies"
+        _denier_as_party(mention)
     elif negated:
         return False  # the outlet says it did not happen and nobody says it did
     elif status == "possible":
@@ -205,6 +207,33 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
     else:
         mention.stance = "asserts"
     return True
+
+
+def _not_known(trigger: Token, lexicon: Lexicon) -> bool:
+    """"could not determine who had shipped the weapons", "did not say whether": the
+    speaker does not know, which claims nothing either way."""
+    for token in governors(trigger):
+        if token.pos_ == "ADP":
+            return False  # "not thinking of sending": an intention, judged as a stage
+        return token.pos_ == "VERB" and is_negated(token) and \
+            lexicon.lemma(token.text, "VERB") in lexicon.reporting and \
+            lexicon.lemma(token.text, "VERB") not in lexicon.denial
+    return False
+
+
+def _denier_as_party(mention: TransferMention) -> None:
+    """"France insisted they had never been handed to any Libyan party": a state that
+    denies a transfer whose supplier goes unnamed denies its own part in it."""
+    source = mention.source
+    if source is None or not source.state.isupper():
+        return
+    party = replace(source, actor_id=source.state, acting_for=source.state, kind="name")
+    if not mention.suppliers and mention.frame in ("supply", "arm") and \
+            source.state not in {m.state for m in mention.recipients}:
+        mention.suppliers = [party]
+    elif not mention.recipients and mention.frame == "acquire" and \
+            source.state not in {m.state for m in mention.suppliers}:
+        mention.recipients = [party]
 
 
 def _looks_ahead(trigger: Token) -> bool:
@@ -450,16 +479,21 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
         # the transfer word or the verb right above it ("not thinking of sending")
         if position - _prepositions_below(path, position) <= 1 and is_negated(token):
             negated = True
+        if _own_event(token) or position == 0 and token.dep_ == "relcl":
+            # "turned down Kyiv's requests, although it has sold shells to the US", "refused
+            # to let it send shells for the guns that Berlin has given Ukraine"
+            break
         if position == 0:
             continue
         if lexicon.lemma(token.text, token.pos_) in lexicon.ongoing:
             ongoing = True
         found = _governor_stage(token, lexicon)
+        if token.pos_ == "NOUN" and path[position - 1].dep_ in ("appos", "conj", "nsubj"):
+            found = None  # "the veto ...: the shipment of shells" names, it does not halt
         cancelled = cancelled or found == "cancelled"  # "a plan to buy ... was frozen"
         if found and governed is None:
             governed = found
-        if token.dep_ in ("relcl", "acl") and position > 0 or \
-                trigger.dep_ in ("relcl", "acl") and position == 0:
+        if token.dep_ in ("relcl", "acl"):
             break  # "systems of the kind it has sent": the clause above has its own stage
     if cancelled:
         return "cancelled", False if speculative else negated
@@ -480,6 +514,16 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
 
 def _prepositions_below(path: list[Token], position: int) -> int:
     return sum(1 for token in path[1:position] if token.pos_ == "ADP")
+
+
+#: Conjunctions that join a clause reporting an event of its own.
+SEPARATE_EVENT_MARKS = frozenset(["although", "though", "while", "whereas", "after", "before",
+                                  "since", "because", "as", "when", "until"])
+
+
+def _own_event(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in SEPARATE_EVENT_MARKS for c in token.children)
 
 
 def _purpose_infinitive(verb: Token) -> bool:

@@ -33,7 +33,7 @@ class Trigger:
     status: str
     needs_item: bool = False  # only a transfer when a weapon word is its argument
     item: bool = False  # the word itself names materiel ("aid")
-    particle: str | None = None  # "hand over"
+    particle: str | None = None  # required with the verb: "pass on"
     needs_object: tuple[str, ...] = ()  # "take delivery"
     frame_without_recipient: str | None = None  # "flies J-10s" uses, "flew arms to X" supplies
 
@@ -105,6 +105,8 @@ def _triggers(raw: dict[str, Any], where: str) -> dict[str, Trigger]:
         if spec.get("frame") not in FRAMES or spec.get("status") not in STATUSES:
             raise DataFileError(f"{where}: entry {lemma!r} needs a frame in {FRAMES} and a "
                                 f"status in {STATUSES}")
+        if not isinstance(spec.get("particle", ""), str):  # YAML reads a bare `on` as true
+            raise DataFileError(f"{where}: entry {lemma!r}: `particle` must be a quoted word")
         out[lemma] = Trigger(lemma=lemma, frame=spec["frame"], status=spec["status"],
                              needs_item=bool(spec.get("needs_item")), item=bool(spec.get("item")),
                              particle=spec.get("particle"),

@@ -110,6 +110,10 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
             return None  # "carried out a maneuver", "gave up", "took part"
         if trig and trig.frame == "request" and _asks_a_question(token):
             return None  # "asked whether Russian units used Iranian drones"
+        if trig and trig.particle and not any(c.lower_ == trig.particle and
+                                              c.dep_ in ("prt", "advmod", "prep")
+                                              for c in token.children):
+            return None  # "pass on" supplies, "passed through the country" does not
         if trig and trig.needs_object:
             objects = [c.lower_ for c in children(token, *OBJECTS)]
             if not any(lexicon.lemma(o, "NOUN") in trig.needs_object for o in objects):
@@ -145,10 +149,27 @@ def find_in_sentence(sent: Span, index: MentionIndex, items_at: dict[int, str],
         if token.pos_ == "VERB":
             verb_objects.update(c.i for c in token.subtree if c.pos_ == "NOUN")
         found.append(mention)
+    _share_with_conjuncts(found, sent.doc)
     covered = {m.trigger for m in found} | verb_objects
     found.extend(m for token in sent if token.i not in covered
                  if (m := _owned_foreign_goods(token, index, items_at, sent)) is not None)
     return found
+
+
+def _share_with_conjuncts(found: list[TransferMention], doc: Doc) -> None:
+    """"had not sold or supplied any shells to Ukraine": coordinated transfer verbs share
+    the parties only one of them names."""
+    by_token = {m.trigger: m for m in found}
+    for mention in found:
+        token = doc[mention.trigger]
+        partners = [by_token[t.i] for t in (token.head, *token.children)
+                    if t.i in by_token and t.i != token.i and
+                    (token.dep_ == "conj" and t.i == token.head.i or t.dep_ == "conj")]
+        for partner in partners:
+            if partner.frame != mention.frame:
+                continue
+            mention.suppliers = mention.suppliers or list(partner.suppliers)
+            mention.recipients = mention.recipients or list(partner.recipients)
 
 
 def _owned_foreign_goods(token: Token, index: MentionIndex, items_at: dict[int, str],
