@@ -294,6 +294,9 @@ def test_stages_in_many_wordings(extractor, status, text):
     ("KOR", "FIN", "The K9 is already in service with Finland and Estonia."),
     ("TUR", "NGA", "The Turkish-made drones entered service with the Nigerian air force."),
     ("CHN", "PAK", "Pakistan's Chinese-made J-10C fighters shot down several Indian jets."),
+    ("CHN", "PAK", "The Pakistan Air Force inducted its first Chinese-made J-10C fighters."),
+    ("USA", "NGA", "The Nigerian Air Force inducted the A-29 aircraft it bought from the "
+                   "United States."),
     ("ISR", "AZE", "Azerbaijan used Israeli-made Harop loitering munitions in the 2020 war."),
     ("CHN", "SRB", "Serbia took delivery of Chinese FK-3 air defence systems in 2022."),
     ("USA", "SAU", "Riyadh's purchase of THAAD batteries from Washington was completed."),

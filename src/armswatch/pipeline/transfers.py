@@ -202,6 +202,11 @@ def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int,
     if trig.frame == "use" and token.dep_ == "advcl" and token.tag_ == "VBG" and \
             trigger_for(token.head, lexicon) is not None:
         return None  # "shipped shells to Russia, using Russian cargo ships": the means
+    if trig.frame in ("use", "acquire") and token.pos_ == "VERB" and any(
+            d.dep_ in ("relcl", "acl") and trigger_for(d, lexicon) is not None and
+            any(p.lower_ in ("from", "by") for p in d.children)
+            for o in children(token, *OBJECTS) for d in o.children):
+        return None  # "inducted the aircraft it bought from the US": the clause reports it
     mention = TransferMention(trigger=token.i, lemma=trig.lemma, frame=trig.frame,
                               base_status=trig.status,
                               sentence=(sent.start_char, sent.end_char),
@@ -275,7 +280,8 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
     preps = ("of", "with", "including", "on", "for", "over", "about") if noun else \
         ("of", "with", "including", "on")
     out: list[Token] = []
-    if noun and token.lower_ == "service":  # "the K9 is in service with Finland"
+    if noun and (token.lower_ == "service" or  # "the K9 is in service with Finland"
+                 token.lower_ == "order" and token.head.lower_ == "on"):  # "are on order"
         clause = token.head.head if token.dep_ == "pobj" else token.head
         subject = subject_of(clause) if clause.pos_ in ("VERB", "AUX") else None
         out.extend(_goods_phrase(subject) if subject is not None else [])
