@@ -416,8 +416,11 @@ def according_to(sent: Span, index: MentionIndex) -> tuple[Mention, int] | None:
         if token.lower_ == "according":
             for _, obj in prep_objects(token, {"to"}):
                 actors = phrase_actors(obj, index, coordinated=False)
-                if actors:
-                    return actors[0], token.i
+                found = actors[0] if actors else \
+                    _definite_speaker(obj, token, index) if _BODY_NOUNS.get(obj.lower_) == "org" \
+                    else None
+                if found is not None:  # "according to the report": the body named before
+                    return found, token.i
     return None
 
 

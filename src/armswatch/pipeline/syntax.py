@@ -153,6 +153,10 @@ def _subtree_actor(token: Token, index: MentionIndex) -> Mention | None:
     if token.dep_ == "prep":
         objects = children(token, "pobj")
         return _phrase_actor(objects[0], index) if objects else None
+    if token.dep_ == "appos":  # "Andrews, the UN rapporteur on ... Myanmar": the UN's
+        found = _phrase_actor(token, index)
+        if found is not None:
+            return found
     mentions = index.in_tokens(list(token.subtree))
     people = [m for m in mentions if m.is_person]
     return (people or mentions or [None])[-1]
