@@ -100,6 +100,14 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     ("Bern refused to let Germany send Swiss-made ammunition for the Gepard guns that Berlin "
      "has given Ukraine.",
      {("DEU", "UKR", "delivered")}),
+    # "the air forces of A, B and C": one recipient each
+    ("JF-17s built in Pakistan are already in service with the air forces of Pakistan, "
+     "Myanmar and Nigeria.",
+     {("PAK", "MMR", "delivered"), ("PAK", "NGA", "delivered")}),
+    # a condition reports nothing
+    ("If confirmed, it would be the first case of weapons being delivered from China to "
+     "Russia, Western officials said.",
+     {("CHN", "RUS", "possible")}),
     # the one who answers a request is its addressee
     ("Israel has turned down Ukraine's formal request for air defence systems.",
      {("ISR", "UKR", "cancelled")}),

@@ -143,11 +143,14 @@ def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counte
             options = Counter({earlier[-1]: 1})
     if not options:
         options = Counter({k: n for k, n in fallback.items() if k != known.acting_for})
+    # a state does not supply itself: "a subsidiary of Almaz-Antey has sent samples"
+    state_of = {m.acting_for: m.state for r in reports for m in (*r.suppliers, *r.recipients)}
+    options = Counter({k: n for k, n in options.items() if state_of.get(k, k) != known.state})
     if not options:
         return None
     other = options.most_common(1)[0][0]
-    filler = Mention(start=-1, end=-1, actor_id=other, acting_for=other, state=other,
-                     kind="context")
+    filler = Mention(start=-1, end=-1, actor_id=other, acting_for=other,
+                     state=state_of.get(other, other), kind="context")
     if report.recipients:
         report.suppliers = [filler]
     else:

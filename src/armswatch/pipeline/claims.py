@@ -432,8 +432,10 @@ def _sentence_reporter(trigger: Token, index: MentionIndex, lexicon: Lexicon,
         if token.pos_ != "VERB" or token.i == trigger.i:
             continue
         lemma = lexicon.lemma(token.text, "VERB")
-        if lemma not in lexicon.reporting:
-            continue
+        if lemma not in lexicon.reporting or any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+                for c in token.children):
+            continue  # "If confirmed, it would be ...": a condition, nobody reports
         if token.dep_ not in ("ROOT", "parataxis", "advcl") and \
                 not _trailing_report(token, trigger):
             continue

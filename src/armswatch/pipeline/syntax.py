@@ -101,6 +101,11 @@ def phrase_actors(token: Token, index: MentionIndex, *, coordinated: bool = True
     dateline = _dateline_subject(token)
     if dateline is not None:  # "NEW DELHI (AP) - India and Russia sealed ..."
         heads = conjuncts(dateline) if coordinated else [dateline]
+    if coordinated and token.tag_ == "NNS" and index.at(token) is None:
+        # "the air forces of Pakistan, Myanmar and Nigeria": one for each state named
+        members = [member for prep in token.children if prep.lower_ == "of"
+                   for obj in prep.children if obj.dep_ == "pobj" for member in conjuncts(obj)]
+        heads = members if len(members) > 1 else heads
     if token.lower_ in GROUP_NOUNS and index.at(token) is None:
         heads = [member for prep in token.children
                  if prep.lower_ in ("including", "like", "as", "of")

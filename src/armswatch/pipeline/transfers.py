@@ -203,7 +203,7 @@ def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int,
             trigger_for(token.head, lexicon) is not None:
         return None  # "shipped shells to Russia, using Russian cargo ships": the means
     if trig.frame in ("use", "acquire") and token.pos_ == "VERB" and any(
-            d.dep_ in ("relcl", "acl") and trigger_for(d, lexicon) is not None and
+            d.dep_ == "relcl" and trigger_for(d, lexicon) is not None and
             any(p.lower_ in ("from", "by") for p in d.children)
             for o in children(token, *OBJECTS) for d in o.children):
         return None  # "inducted the aircraft it bought from the US": the clause reports it
