@@ -78,6 +78,10 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     ("NEW DELHI (AP) - India and Russia sealed a deal on Friday for the S-400 air defence "
      "system.",
      {("RUS", "IND", "agreed")}),
+    # an acronym defined after "The ..." at the start of a sentence
+    ("The Nigerian Air Force (NAF) held a ceremony in Kainji. The NAF took delivery of three "
+     "JF-17 fighters from Pakistan.",
+     {("PAK", "NGA", "delivered")}),
     # "its air force": the owner a possessive pronoun stands for
     ("Kazakhstan remains dependent on Russia for its armed forces. Its air force operates "
      "Su-30SM fighters delivered by Russia since 2015.",

@@ -167,7 +167,7 @@ def _named_owner(doc: Doc, paren: int, acronym: str, mentions: list[Mention]) ->
     start = paren
     while start > 0 and _in_name(doc[start - 1]):
         start -= 1
-    words = [t.text for t in doc[start:paren] if t.text[:1].isupper()]
+    words = [t.text for t in doc[start:paren] if t.text[:1].isupper() and t.lower_ != "the"]
     if len(words) < 2 or not _initials_match(acronym, words):
         return None
     inside = [m for m in mentions if start <= m.start and m.end <= paren and not m.is_person]
