@@ -169,6 +169,24 @@ def test_a_nested_assurance_belongs_to_whoever_gave_it(extractor):
     assert not any(t[:2] == ("USA", "denies") for t in found), found
 
 
+def test_a_claim_called_groundless_is_denied(extractor):
+    text = ("The Kremlin regards as groundless the allegations about deliveries of Iranian "
+            "missiles to Russia, Peskov told reporters.")
+    found = read(extractor, text)
+    assert ("RUS", "denies", "IRN", "RUS") in found, found
+    assert ("RUS", "asserts", "IRN", "RUS") not in found, found
+
+
+def test_a_person_who_opens_the_sentence_speaks_when_the_parse_strays(extractor):
+    text = ("On Tuesday, Blinken, speaking in London after talks with British Foreign Secretary "
+            "David Lammy, claimed without presenting evidence that Russia had received shipments "
+            "of Iranian ballistic missiles. He also alleged that Moscow was sharing technology "
+            "sought by Tehran.")
+    found = read(extractor, text)
+    assert ("USA", "asserts", "IRN", "RUS") in found, found
+    assert ("USA", "asserts", "RUS", "IRN") in found, found
+
+
 def test_a_denial_names_the_denier(extractor):
     text = ("Ukraine says Iran has sent attack drones to Russia. Tehran rejected the "
             "accusations as baseless.")

@@ -144,7 +144,8 @@ class SpeakerMemory:
             subject = subject_of(token)
             if subject is None:
                 continue
-            for actor in phrase_actors(subject, index):
+            fronted = _fronted_person(token, index)
+            for actor in phrase_actors(subject, index) or ([fronted] if fronted else []):
                 if actor.is_person:
                     self.person = actor
                 else:
@@ -285,7 +286,9 @@ def attribute(trigger: Token, index: MentionIndex, lexicon: Lexicon,
         is_denial = lemma in lexicon.denial and governor.pos_ in ("VERB", "NOUN") or \
             through_claim_noun and governor.pos_ in ("AUX", "VERB") and \
             any(c.dep_ in ("attr", "acomp") and c.lower_ in lexicon.falsity
-                for c in governor.children)
+                for c in governor.children) or \
+            through_claim_noun and lemma in lexicon.labelling and \
+            _labels_claims_false(governor, lexicon)  # "regards as groundless the allegations"
         if is_denial and lemma not in lexicon.denial:  # "reports of ... were propaganda"
             source = next((speaker_of(g, index, speakers) for g in governors(governor)
                            if lexicon.lemma(g.text, g.pos_) in lexicon.reporting), None)
@@ -359,7 +362,17 @@ def speaker_of(verb: Token, index: MentionIndex, speakers: SpeakerMemory) -> Men
         return actors[0]
     if subject.lower_ in PRONOUNS:
         return speakers.resolve(subject, index)
-    return _definite_speaker(subject, verb, index)
+    return _definite_speaker(subject, verb, index) or _fronted_person(verb, index)
+
+
+def _fronted_person(verb: Token, index: MentionIndex) -> Mention | None:
+    """"On Tuesday, Blinken, speaking in London after talks with ..., claimed": a person
+    who opens the sentence and heads it, when the parser gave the verb another subject."""
+    for mention in index.within(verb.sent.start, verb.i):
+        head = verb.doc[mention.end - 1]
+        if mention.is_person and head.dep_ in ("ROOT", "nsubj") and head.head != verb:
+            return mention
+    return None
 
 
 #: "the panel found", "the ministry said": the body a definite description refers back to.

@@ -350,7 +350,7 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         holders = _holders_of_noun(token.head, index)
     if token.dep_ == "acl" and holders:  # participle: "jets bought from Britain"
         passive, subject_actors = True, []
-        agents = agents if trig.frame != "acquire" else holders
+        agents = agents if trig.frame != "acquire" or agents else holders  # "sought by Tehran"
     if trig.frame == "supply":
         mention.suppliers = agents if passive else subject_actors
         mention.recipients = to_actors + object_actors + passive_actors or \
