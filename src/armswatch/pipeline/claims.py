@@ -493,7 +493,9 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
                 speculative = speculative or conditional or stop is None
                 future = True
             elif child.dep_ == "mark" and word in ("if", "whether", "unless"):
-                speculative = True
+                # "reviewing whether to provide": the review is talks, not a guess
+                speculative = speculative or not (word == "whether" and lexicon.governor_stage(
+                    lexicon.lemma(token.head.text, token.head.pos_)) == "negotiating")
         # the transfer word or the verb right above it ("not thinking of sending")
         if position - _prepositions_below(path, position) <= 1 and is_negated(token):
             negated = True
