@@ -224,6 +224,7 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "Soldiers have been in service with the army for years.",
     "The ministry would arrange for the drone to be armed with Turkish missiles.",
     "Pyongyang sent the workers to Vladivostok using Russian cargo ships.",
+    "Moscow warned that Western arms deliveries to Kyiv only prolong the war.",
     "Iran said no weapons destined for Armenia had passed through its territory.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
@@ -302,6 +303,10 @@ def test_sources_in_many_wordings(extractor, text, source):
                     "systems."),
     ("cancelled", "Germany has frozen arms deliveries to Saudi Arabia."),
     ("negotiating", "Serbia wants to buy Rafale jets from France."),
+    ("negotiating", "Jakarta has not abandoned talks with Washington on the F-15EX."),
+    ("negotiating", "Vietnam is close to a deal for India's BrahMos missiles."),
+    ("negotiating", "The White House was reviewing whether to provide Javelin missiles to Kiev."),
+    ("possible", "Putin said Russia did not rule out supplying missiles to North Korea."),
 ])
 def test_stages_in_many_wordings(extractor, status, text):
     extraction = extractor.extract_one(Document(id="t", text=text, published="2024-05-01"))

@@ -121,6 +121,8 @@ def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counte
     Ukraine)."""
     if report.suppliers and report.recipients:
         return report
+    if report.vague_supplier and not report.suppliers:
+        return None  # "Western deliveries to Ukraine": no one supplier to fill in
     if report.goods_named_before:  # only the report that named these goods can supply them
         return _supplier_of_goods(report, reports)
     if report.recipients:

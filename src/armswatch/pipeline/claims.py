@@ -496,8 +496,12 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
                 # "reviewing whether to provide": the review is talks, not a guess
                 speculative = speculative or not (word == "whether" and lexicon.governor_stage(
                     lexicon.lemma(token.head.text, token.head.pos_)) == "negotiating")
-        # the transfer word or the verb right above it ("not thinking of sending")
-        if position - _prepositions_below(path, position) <= 1 and is_negated(token):
+        # the transfer word or the verb right above it ("not thinking of sending"); a halt
+        # that did not happen leaves the transfer as it was ("has not abandoned talks")
+        unhalted = position > 0 and is_negated(token) and \
+            _governor_stage(token, lexicon) == "cancelled"
+        if position - _prepositions_below(path, position) <= 1 and is_negated(token) and \
+                not unhalted:
             negated = True
         if _own_event(token) or position == 0 and token.dep_ == "relcl":
             # "turned down Kyiv's requests, although it has sold shells to the US", "refused
@@ -510,6 +514,9 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
         found = _governor_stage(token, lexicon)
         if token.pos_ == "NOUN" and path[position - 1].dep_ in ("appos", "conj", "nsubj"):
             found = None  # "the veto ...: the shipment of shells" names, it does not halt
+        if unhalted:  # "did not rule out supplying" leaves it open, "has not halted" going on
+            opened = lexicon.lemma(token.text, "VERB") in ("rule", "exclude")
+            found, ongoing = ("possible", ongoing) if opened else (None, True)
         cancelled = cancelled or found == "cancelled"  # "a plan to buy ... was frozen"
         if found and governed is None:
             governed = found
@@ -559,6 +566,8 @@ def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
                   for t in c.subtree if t.lower_ == "hold"]
     if token.pos_ == "NOUN" and token.lower_ == "hold":
         return "cancelled"
+    if token.pos_ == "ADJ" and token.lower_ in ("close", "closer", "near", "nearer"):
+        return "negotiating"  # "close to a deal": not there yet
     phrasal = next((lexicon.phrasal_stages[f"{lemma} {p}"] for p in particles
                     if f"{lemma} {p}" in lexicon.phrasal_stages), None)
     found = phrasal or lexicon.governor_stage(lemma)

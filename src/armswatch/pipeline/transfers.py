@@ -37,6 +37,8 @@ ROLE_NOUNS = frozenset(["supplier", "provider", "exporter", "source"])
 #: Particles that turn a transfer verb into another verb.
 OTHER_SENSE_PARTICLES = frozenset(["out", "up", "part", "off", "back"])
 FIRST_PERSON = frozenset(["we", "i"])
+#: Adjectives that name suppliers as a crowd, not as one actor ("Western deliveries").
+VAGUE_SUPPLIERS = frozenset(["western", "foreign", "allied", "international", "overseas"])
 #: Definite descriptions that stand for the state named just before ("the government").
 STATE_BODIES = frozenset(["government", "administration", "junta", "regime", "military",
                           "authorities", "ministry", "army"])
@@ -65,6 +67,7 @@ class TransferMention:
     directed: bool = True  # False: parties of a deal whose direction the words do not give
     describes_goods: bool = False  # a clause on the goods ("jets it promised", "ordered in 2021")
     goods_named_before: bool = False  # "launched the drones": their supplier is named earlier
+    vague_supplier: bool = False  # "Western deliveries": a supplier named, but no one actor
     # set by the claim stage
     status: str = ""
     stance: str = "asserts"
@@ -445,6 +448,8 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
     from_actors = [m for _, obj in _preps_near(token, {"from", "by"})
                    for m in phrase_actors(obj, index)]
     governing = _governing_party(token, index)
+    mention.vague_supplier = not owners and trig.frame == "supply" and any(
+        c.dep_ == "amod" and c.lower_ in VAGUE_SUPPLIERS for c in token.children)
     if trig.lemma in ROLE_NOUNS:  # "Britain, Saudi Arabia's biggest supplier"
         mention.recipients = owners + to_actors
         # "a major arms exporter" with no customer named describes, it reports no transfer
@@ -559,6 +564,11 @@ def _governing_party(noun: Token, index: MentionIndex) -> list[Mention]:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and \
             head.lower_ in ("in", "on", "for", "about"):  # "Egypt is in talks with Russia"
         subject = subject_of(head.head)
+        if subject is not None:
+            return _resolve_pronoun_actors(subject, index)
+    if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.pos_ == "ADJ" and \
+            head.head.head.pos_ in ("VERB", "AUX"):  # "Vietnam is close to a deal"
+        subject = subject_of(head.head.head)
         if subject is not None:
             return _resolve_pronoun_actors(subject, index)
     return []
