@@ -266,6 +266,8 @@ def test_denials_in_many_wordings(extractor, denial):
     ("According to satellite imagery analysed by U.S. researchers, North Korea has shipped "
      "shells to Russia.", "USA"),
     ("Israel says Iran smuggles weapons to Hezbollah through Syria.", "ISR"),
+    ("Russia's Kommersant newspaper reported that Egypt had signed a contract for Su-35 "
+     "fighters.", "kommersant"),
     ("Tom Andrews, the UN special rapporteur on human rights in Myanmar, said Russia had "
      "transferred fighter jets to the Myanmar military.", "un"),
     ("The UN experts published their report on Tuesday. Serbia, according to the report, "

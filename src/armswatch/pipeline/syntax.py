@@ -29,6 +29,9 @@ SOURCE_NOUNS = frozenset(["report", "reports", "statement", "assessment", "study
                           "estimate", "estimates", "figures", "data", "tally", "review",
                           "imagery", "images", "photos", "footage", "research"])
 RELATIVE_PRONOUNS = frozenset(["which", "who", "that", "whom"])
+#: Nouns for a news outlet: the outlet named in the phrase speaks, not its country.
+OUTLET_NOUNS = frozenset(["newspaper", "daily", "weekly", "paper", "website", "outlet",
+                          "broadcaster", "channel", "magazine", "agency", "tabloid"])
 PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "who", "which", "that"]
 )
@@ -141,6 +144,10 @@ def _phrase_actor(head: Token, index: MentionIndex) -> Mention | None:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and (found := _phrase_actor(obj, index)):
                     return found
+    if head.lower_ in OUTLET_NOUNS:  # "Russia's Kommersant newspaper reported"
+        outlets = [m for m in index.in_tokens(list(head.subtree)) if m.kind == "media"]
+        if outlets:
+            return outlets[0]
     # appositions and "spokesman John Kirby": a person named in the phrase speaks for it
     for child in head.children:
         if child.dep_ in ("appos", "compound", "amod", "poss", "nmod", "npadvmod") or \
