@@ -330,6 +330,9 @@ def test_stages_in_many_wordings(extractor, status, text):
     ("USA", "ISR", "Israel received 14,000 2,000-pound bombs from the United States."),
     ("TUR", "UKR", "Ukraine's Bayraktar TB2 drones were bought from Turkey in 2019."),
     ("KOR", "POL", "Warsaw ordered 180 K2 tanks from Hyundai Rotem."),
+    ("KOR", "POL", "Hyundai Rotem signed a contract worth about $6.5 billion with Poland's "
+                   "Armament Agency for 180 K2 tanks."),
+    ("ISR", "AZE", "Israel accounted for most of Azerbaijan's major arms imports."),
     ("KOR", "AUS", "Australia signed a contract in 2021 for 30 AS9 Huntsman self-propelled "
                    "guns."),
     ("KOR", "FIN", "The K9 is already in service with Finland and Estonia."),

@@ -37,6 +37,8 @@ ROLE_NOUNS = frozenset(["supplier", "provider", "exporter", "source"])
 #: Particles that turn a transfer verb into another verb.
 OTHER_SENSE_PARTICLES = frozenset(["out", "up", "part", "off", "back"])
 FIRST_PERSON = frozenset(["we", "i"])
+#: Verbs that conclude a deal with the party their "with" phrase names.
+SIGNING_VERBS = frozenset(["sign", "ink", "seal", "conclude", "finalise", "finalize", "agree"])
 #: Adjectives that name suppliers as a crowd, not as one actor ("Western deliveries").
 VAGUE_SUPPLIERS = frozenset(["western", "foreign", "allied", "international", "overseas"])
 #: Definite descriptions that stand for the state named just before ("the government").
@@ -465,7 +467,8 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         # request is the one it was made to
         answering = [m for m in governing if m.state not in {o.state for o in owners}] \
             if trig.status == "negotiating" and owners else []
-        mention.suppliers = from_actors or answering or _origin_actors(token, index, items_at)
+        mention.suppliers = from_actors or answering or _origin_actors(token, index, items_at) \
+            or _share_holder(token, index)
     elif trig.frame == "use":  # "in service with Finland", "entered service with"
         holders = [token, token.head] if token.dep_ in OBJECTS else [token]
         mention.recipients = [m for word in holders for _, obj in prep_objects(word, {"with"})
@@ -478,8 +481,10 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
     elif trig.frame == "deal":
         between = [m for _, obj in prep_objects(token, {"between", "among"})
                    for m in phrase_actors(obj, index)]
-        partners = [m for _, obj in prep_objects(token, {"with"})
-                    for m in phrase_actors(obj, index)]
+        signed = token.dep_ in OBJECTS and lexicon.lemma(token.head.text, "VERB") in SIGNING_VERBS
+        signing = [token, token.head] if signed else [token]
+        partners = [m for word in signing for _, obj in prep_objects(word, {"with"})
+                    for m in phrase_actors(obj, index)]  # "signed a contract ... with X"
         parties = _unique(owners + between + (governing if partners or not between else [])
                           + partners)
         if from_actors or to_actors:
@@ -496,6 +501,17 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             # "Azerbaijan signed a contract for JF-17 jets": the maker's state sells
             mention.suppliers, mention.recipients = makers, parties[:1]
 
+
+
+def _share_holder(noun: Token, index: MentionIndex) -> list[Mention]:
+    """"Israel accounted for most of Azerbaijan's arms imports": whoever holds the share."""
+    for verb in list(noun.ancestors)[:5]:
+        if verb.pos_ in ("VERB", "AUX"):
+            if verb.lower_.startswith(("account", "represent", "made", "make")):
+                subject = subject_of(verb)
+                return phrase_actors(subject, index) if subject is not None else []
+            return []
+    return []
 
 
 def _recipients_near(token: Token, index: MentionIndex, lexicon: Lexicon) -> list[Mention]:
