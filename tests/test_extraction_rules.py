@@ -112,6 +112,10 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     ("If confirmed, it would be the first case of weapons being delivered from China to "
      "Russia, Western officials said.",
      {("CHN", "RUS", "possible")}),
+    # a maker's state that refuses a re-export is the supplier, the re-exporter the route
+    ("The Federal Council in Bern applies the law strictly. On that basis the government has "
+     "refused to let Germany send Swiss-made Gepard ammunition to Ukraine.",
+     {("CHE", "UKR", "cancelled")}),
     # the one who answers a request is its addressee
     ("Israel has turned down Ukraine's formal request for air defence systems.",
      {("ISR", "UKR", "cancelled")}),

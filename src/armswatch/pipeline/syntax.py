@@ -194,7 +194,8 @@ def subject_of(verb: Token) -> Token | None:
             if current.dep_ == "xcomp" and raised:
                 return raised[0]  # "Moscow is believed to be sharing": Moscow shares
             objects = children(governor, *OBJECTS)
-            on_objects = [o for p, o in prep_objects(governor, {"on", "upon"})]
+            on_objects = [o for p, o in prep_objects(governor, {"on", "upon"})
+                          if o.i > governor.i]  # "called on X to", not "On that basis"
             if objects or on_objects:  # object control: "urged Iran to stop"
                 return (objects or on_objects)[0]
             current = governor

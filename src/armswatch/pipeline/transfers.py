@@ -229,7 +229,7 @@ def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int,
                         items_at)
     else:
         _noun_roles(token, trig, mention, index, lexicon, items_at)
-    mention.via = _unique([m for _, obj in _preps_near(token, lexicon.via_preps)
+    mention.via = _unique(mention.via + [m for _, obj in _preps_near(token, lexicon.via_preps)
                            for m in phrase_actors(obj, index)])
     _drop_overlaps(mention)
     if not mention.suppliers and not mention.recipients:
@@ -381,6 +381,7 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             # fetches, the "from" phrase supplies
             mention.suppliers = from_actors
             mention.recipients = mention.recipients or subject_actors
+        _permitted_re_export(token, mention, index, items_at)
     elif trig.frame == "request":  # "Ankara has asked the United States for 40 F-16s"
         mention.recipients = subject_actors
         mention.suppliers = object_actors or from_actors
@@ -501,6 +502,26 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             # "Azerbaijan signed a contract for JF-17 jets": the maker's state sells
             mention.suppliers, mention.recipients = makers, parties[:1]
 
+
+
+PERMISSION_WORDS = frozenset(["let", "lets", "letting", "allow", "allows", "allowed",
+                              "allowing", "permit", "permits", "permitted", "permitting",
+                              "authorise", "authorised", "authorize", "authorized"])
+
+
+def _permitted_re_export(token: Token, mention: TransferMention, index: MentionIndex,
+                         items_at: dict[int, str]) -> None:
+    """"Bern refused to let Germany send Swiss-made ammunition to Ukraine": the maker's
+    state decides, so it is the supplier and the one passing the goods on is the route."""
+    permitting = token.head
+    if token.dep_ not in ("ccomp", "xcomp") or permitting.lower_ not in PERMISSION_WORDS:
+        return
+    subject = subject_of(permitting)
+    deciders = {m.state for m in _resolve_pronoun_actors(subject, index)} if subject else set()
+    makers = [m for m in _origin_actors(token, index, items_at) if m.state in deciders]
+    passing = [m for m in mention.suppliers if m.state not in deciders]
+    if makers and passing:
+        mention.suppliers, mention.via = makers[:1], passing
 
 
 def _share_holder(noun: Token, index: MentionIndex) -> list[Mention]:
