@@ -43,7 +43,7 @@ SIGNING_VERBS = frozenset(["sign", "ink", "seal", "conclude", "finalise", "final
 VAGUE_SUPPLIERS = frozenset(["western", "foreign", "allied", "international", "overseas"])
 #: Definite descriptions that stand for the state named just before ("the government").
 STATE_BODIES = frozenset(["government", "administration", "junta", "regime", "military",
-                          "authorities", "ministry", "army"])
+                          "authorities", "ministry", "army", "cabinet", "parliament"])
 USING_VERBS = frozenset(["fly", "use", "operate", "fire", "launch", "deploy", "field"])
 #: Prepositions inside a noun phrase that still describe the goods ("shells of 152mm",
 #: "jets with radars", "drones such as the Shahed", "weapons from Iran").
