@@ -229,6 +229,7 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "The ministry would arrange for the drone to be armed with Turkish missiles.",
     "Pyongyang sent the workers to Vladivostok using Russian cargo ships.",
     "Moscow warned that Western arms deliveries to Kyiv only prolong the war.",
+    "Berlin gives, Jerusalem holds back.",
     "Iran said no weapons destined for Armenia had passed through its territory.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):

@@ -268,7 +268,11 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     if trig.needs_item and not anaphoric:
         return None
     in_sentence = [items_at[t.i] for t in sent if t.i in items_at]
-    if in_sentence or anaphoric or token.pos_ == "VERB":
+    # a verb with nothing given and no one to give it to ("Berlin gives, Jerusalem holds
+    # back") names no transfer of its own
+    bare = not any(c.dep_ in (*OBJECTS, *PASSIVE_SUBJECTS, "dative", "prep", "xcomp")
+                   for c in token.children)
+    if in_sentence or anaphoric or token.pos_ == "VERB" and not bare:
         return ["unspecified"]
     return None
 
