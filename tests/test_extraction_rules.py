@@ -191,6 +191,13 @@ def test_a_person_who_opens_the_sentence_speaks_when_the_parse_strays(extractor)
     assert ("USA", "asserts", "RUS", "IRN") in found, found
 
 
+def test_a_passive_report_names_no_speaker(extractor):
+    found = read(extractor, "Indonesia is also said to be negotiating a BrahMos purchase from "
+                            "India.")
+    assert ("IND", "IDN", "negotiating") in found, found
+    assert ("IDN", "asserts", "IND", "IDN") not in found, found
+
+
 def test_a_denial_names_the_denier(extractor):
     text = ("Ukraine says Iran has sent attack drones to Russia. Tehran rejected the "
             "accusations as baseless.")

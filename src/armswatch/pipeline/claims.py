@@ -355,6 +355,8 @@ def speaker_of(verb: Token, index: MentionIndex, speakers: SpeakerMemory) -> Men
     if subject is None:
         agents = [o for _, o in prep_objects(verb, {"by"})]
         subject = agents[0] if agents else None
+    if subject is None and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "Indonesia is said to be negotiating": said by someone unnamed
     if subject is None:
         return _left_speaker(verb, index)
     actors = phrase_actors(subject, index, coordinated=False)
