@@ -196,6 +196,7 @@ def test_a_passive_report_names_no_speaker(extractor):
                             "India.")
     assert ("IND", "IDN", "negotiating") in found, found
     assert ("IDN", "asserts", "IND", "IDN") not in found, found
+    assert ("author", "speculates", "IND", "IDN") in found, found
 
 
 def test_a_denial_names_the_denier(extractor):

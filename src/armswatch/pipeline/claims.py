@@ -203,11 +203,23 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
         _denier_as_party(mention)
     elif negated:
         return False  # the outlet says it did not happen and nobody says it did
-    elif status == "possible":
+    elif status == "possible" or _hearsay(trigger, attribution, lexicon):
         mention.stance = "speculates"
     else:
         mention.stance = "asserts"
     return True
+
+
+def _hearsay(trigger: Token, attribution: Attribution, lexicon: Lexicon) -> bool:
+    """"Vietnam is believed to be close to a deal", "is said to be negotiating": someone
+    unnamed says so, and the outlet only passes it on."""
+    if attribution.source is not None:
+        return False
+    for token in [trigger, *governors(trigger)][:4]:
+        if token.pos_ == "VERB" and lexicon.lemma(token.text, "VERB") in lexicon.reporting \
+                and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+            return True
+    return False
 
 
 def _not_known(trigger: Token, lexicon: Lexicon) -> bool:
