@@ -346,6 +346,9 @@ def test_stages_in_many_wordings(extractor, status, text):
     ("KOR", "POL", "Hyundai Rotem signed a contract worth about $6.5 billion with Poland's "
                    "Armament Agency for 180 K2 tanks."),
     ("ISR", "AZE", "Israel accounted for most of Azerbaijan's major arms imports."),
+    ("TUR", "NER", "Niamey has also signed for Hurkus light attack aircraft, Turkish Aerospace "
+                   "said."),
+    ("ISR", "AZE", "Azerbaijan, for its part, buys heavily from Israel."),
     ("KOR", "AUS", "Australia signed a contract in 2021 for 30 AS9 Huntsman self-propelled "
                    "guns."),
     ("KOR", "FIN", "The K9 is already in service with Finland and Estonia."),

@@ -36,6 +36,7 @@ class Trigger:
     particle: str | None = None  # required with the verb: "pass on"
     needs_object: tuple[str, ...] = ()  # "take delivery"
     frame_without_recipient: str | None = None  # "flies J-10s" uses, "flew arms to X" supplies
+    without_object: bool = False  # "signed for 24 jets"; "signed a contract" is the noun's
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,8 @@ def _triggers(raw: dict[str, Any], where: str) -> dict[str, Trigger]:
                              needs_item=bool(spec.get("needs_item")), item=bool(spec.get("item")),
                              particle=spec.get("particle"),
                              needs_object=tuple(spec.get("needs_object") or ()),
-                             frame_without_recipient=spec.get("frame_without_recipient"))
+                             frame_without_recipient=spec.get("frame_without_recipient"),
+                             without_object=bool(spec.get("without_object")))
     return out
 
 

@@ -119,6 +119,8 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
                                               c.dep_ in ("prt", "advmod", "prep")
                                               for c in token.children):
             return None  # "pass on" supplies, "passed through the country" does not
+        if trig and trig.without_object and children(token, *OBJECTS):
+            return None
         if trig and trig.needs_object:
             objects = [c.lower_ for c in children(token, *OBJECTS)]
             if not any(lexicon.lemma(o, "NOUN") in trig.needs_object for o in objects):
@@ -288,6 +290,10 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
     for nouns "for" phrases ("a deal with the US for 36 jets")."""
     preps = ("of", "with", "including", "on", "for", "over", "about") if noun else \
         ("of", "with", "including", "on")
+    goods_for = not noun and not children(token, *OBJECTS, *PASSIVE_SUBJECTS) and any(
+        c.dep_ == "prep" and c.lower_ == "for" and _names_weapons(c) for c in token.children)
+    if goods_for:
+        preps = (*preps, "for")  # "Niamey has signed for Hurkus aircraft", not "for its part"
     out: list[Token] = []
     if noun and (token.lower_ == "service" or  # "the K9 is in service with Finland"
                  token.lower_ == "order" and token.head.lower_ == "on"):  # "are on order"
@@ -320,6 +326,12 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
             out.extend(t for c in children(child, "nsubj", "nsubjpass")
                        for t in _goods_phrase(c))
     return out
+
+
+def _names_weapons(phrase: Token) -> bool:
+    spans = phrase.doc.spans.get(weapons.SPAN_KEY, [])
+    return any(phrase.left_edge.i <= span.start and span.end <= phrase.right_edge.i + 1
+               for span in spans)
 
 
 def _goods_phrase(head: Token) -> list[Token]:
