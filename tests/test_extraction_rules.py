@@ -368,6 +368,8 @@ def test_parties_in_many_constructions(extractor, supplier, recipient, text):
 
 @pytest.mark.parametrize("pairs, text", [
     ({("IRN", "RUS"), ("PRK", "RUS")}, "Iran and North Korea have sent weapons to Russia."),
+    ({("KOR", "AUS"), ("KOR", "EGY")}, "Australia and Egypt have also signed contracts for K9 "
+                                       "howitzers."),
     ({("USA", "UKR"), ("USA", "ISR")},
      "The U.S. has shipped artillery shells to Ukraine and Israel."),
     ({("CHN", "RUS")}, "Zhongnanhai has quietly approved exports of drone engines to Russia."),

@@ -510,6 +510,10 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         elif partners and governing:  # "Qatar signed a deal with the UK for Typhoons"
             mention.suppliers, mention.recipients = partners[:1], governing[:1]
             mention.directed = False
+        elif len(parties) >= 2 and (makers := _maker_states(token)) and \
+                makers[0].state not in {p.state for p in parties}:
+            # "Australia and Egypt have signed contracts for the K9": both buy from its maker
+            mention.suppliers, mention.recipients = makers, parties
         elif len(parties) >= 2:
             mention.suppliers, mention.recipients = [parties[0]], [parties[1]]
             mention.directed = False
