@@ -238,6 +238,7 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "Pyongyang sent the workers to Vladivostok using Russian cargo ships.",
     "Moscow warned that Western arms deliveries to Kyiv only prolong the war.",
     "Berlin gives, Jerusalem holds back.",
+    "India is building 100 K9 howitzers for its army.",
     "Iran said no weapons destined for Armenia had passed through its territory.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
@@ -346,6 +347,7 @@ def test_stages_in_many_wordings(extractor, status, text):
     ("KOR", "POL", "Hyundai Rotem signed a contract worth about $6.5 billion with Poland's "
                    "Armament Agency for 180 K2 tanks."),
     ("ISR", "AZE", "Israel accounted for most of Azerbaijan's major arms imports."),
+    ("CHN", "PAK", "China is building eight Hangor-class submarines for Pakistan."),
     ("TUR", "NER", "Niamey has also signed for Hurkus light attack aircraft, Turkish Aerospace "
                    "said."),
     ("ISR", "AZE", "Azerbaijan, for its part, buys heavily from Israel."),

@@ -37,6 +37,7 @@ class Trigger:
     needs_object: tuple[str, ...] = ()  # "take delivery"
     frame_without_recipient: str | None = None  # "flies J-10s" uses, "flew arms to X" supplies
     without_object: bool = False  # "signed for 24 jets"; "signed a contract" is the noun's
+    needs_recipient: bool = False  # "building corvettes for Pakistan", not "building tanks"
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,8 @@ def _triggers(raw: dict[str, Any], where: str) -> dict[str, Trigger]:
                              particle=spec.get("particle"),
                              needs_object=tuple(spec.get("needs_object") or ()),
                              frame_without_recipient=spec.get("frame_without_recipient"),
-                             without_object=bool(spec.get("without_object")))
+                             without_object=bool(spec.get("without_object")),
+                             needs_recipient=bool(spec.get("needs_recipient")))
     return out
 
 

@@ -234,7 +234,8 @@ def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int,
     mention.via = _unique(mention.via + [m for _, obj in _preps_near(token, lexicon.via_preps)
                            for m in phrase_actors(obj, index)])
     _drop_overlaps(mention)
-    if not mention.suppliers and not mention.recipients:
+    if not mention.suppliers and not mention.recipients or \
+            trig.needs_recipient and not mention.recipients:
         return None
     return mention
 
