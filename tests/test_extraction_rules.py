@@ -348,6 +348,8 @@ def test_stages_in_many_wordings(extractor, status, text):
                    "Armament Agency for 180 K2 tanks."),
     ("ISR", "AZE", "Israel accounted for most of Azerbaijan's major arms imports."),
     ("CHN", "PAK", "China is building eight Hangor-class submarines for Pakistan."),
+    ("TUR", "PAK", "Under a 2018 contract, four MILGEM-class corvettes are being built for the "
+                   "Pakistan Navy."),
     ("TUR", "NER", "Niamey has also signed for Hurkus light attack aircraft, Turkish Aerospace "
                    "said."),
     ("ISR", "AZE", "Azerbaijan, for its part, buys heavily from Israel."),
