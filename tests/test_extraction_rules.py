@@ -372,6 +372,8 @@ def test_parties_in_many_constructions(extractor, supplier, recipient, text):
 
 @pytest.mark.parametrize("pairs, text", [
     ({("IRN", "RUS"), ("PRK", "RUS")}, "Iran and North Korea have sent weapons to Russia."),
+    ({("USA", "SAU"), ("FRA", "SAU")}, "Saudi Arabia is not subject to the embargo and buys "
+                                       "most of its weapons from the United States and France."),
     ({("KOR", "AUS"), ("KOR", "EGY")}, "Australia and Egypt have also signed contracts for K9 "
                                        "howitzers."),
     ({("USA", "UKR"), ("USA", "ISR")},

@@ -514,8 +514,9 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
         # that did not happen leaves the transfer as it was ("has not abandoned talks")
         unhalted = position > 0 and is_negated(token) and \
             _governor_stage(token, lexicon) == "cancelled"
+        conjunct = position > 0 and path[position - 1].dep_ == "conj"  # "is not X and buys"
         if position - _prepositions_below(path, position) <= 1 and is_negated(token) and \
-                not unhalted:
+                not unhalted and not conjunct:
             negated = True
         if _own_event(token) or position == 0 and token.dep_ == "relcl":
             # "turned down Kyiv's requests, although it has sold shells to the US", "refused
