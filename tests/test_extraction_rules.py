@@ -239,6 +239,7 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "Moscow warned that Western arms deliveries to Kyiv only prolong the war.",
     "Berlin gives, Jerusalem holds back.",
     "India is building 100 K9 howitzers for its army.",
+    "The war over the drones could end up in a stalemate.",
     "Iran said no weapons destined for Armenia had passed through its territory.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
@@ -388,6 +389,8 @@ def test_parties_in_many_constructions(extractor, supplier, recipient, text):
     ({("IRN", "YEM")}, "Iranian weapons reach the Houthis through Oman, investigators say."),
     ({("ARE", "SDN")}, "The UAE re-exported Chinese drones to the RSF, Amnesty said."),
     ({("LBY", "MLI")}, "Weapons from Libya are smuggled to jihadists in Mali through Niger."),
+    ({("YEM", "SOM")}, "Weapons smuggled from Yemen across the Gulf of Aden end up with "
+                       "Al-Shabaab."),
 ])
 def test_coordination_metonyms_routes_and_re_exports(extractor, pairs, text):
     found = {t[:2] for t in read(extractor, text) if len(t) == 3}

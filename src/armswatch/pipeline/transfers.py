@@ -110,8 +110,8 @@ def _item_index(doc: Doc) -> dict[int, str]:
 def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
     if token.pos_ == "VERB" or token.pos_ == "AUX" and token.dep_ != "aux":
         trig = lexicon.verbs.get(lexicon.lemma(token.text, "VERB"))
-        if trig and any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES
-                        for c in token.children):
+        if trig and any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES and
+                        c.lower_ != trig.particle for c in token.children):
             return None  # "carried out a maneuver", "gave up", "took part"
         if trig and trig.frame == "request" and _asks_a_question(token):
             return None  # "asked whether Russian units used Iranian drones"
@@ -426,7 +426,7 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.suppliers = [m for _, obj in prep_objects(token, {"on", "upon"})
                              for m in phrase_actors(obj, index)]
     elif trig.frame == "arrive":  # "Patriot systems have arrived in Ukraine from the US"
-        mention.recipients = [m for _, obj in _preps_near(token, {"in", "at", "to"})
+        mention.recipients = [m for _, obj in _preps_near(token, {"in", "at", "to", "with"})
                               for m in phrase_actors(obj, index)] or object_actors
         mention.suppliers = from_actors or _origin_actors(token, index, items_at) or [
             m for c in children(token, "nsubj") for t in c.subtree
