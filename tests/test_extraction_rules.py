@@ -309,6 +309,8 @@ def test_sources_in_many_wordings(extractor, text, source):
     ("agreed", "Russia is expected to deliver Su-35 fighters to Iran this year."),
     ("cancelled", "Seoul refused to supply lethal weapons to Kyiv."),
     ("cancelled", "Germany would not send lethal weapons to Ukraine, Baerbock said."),
+    ("agreed", "The possible sale to Egypt of 168 missiles was approved by the U.S. State "
+               "Department."),
     ("cancelled", '"We are not going to send S-300 systems to Ukraine," Mitsotakis said.'),
     ("negotiating", "Russia has asked North Korea for artillery shells."),
     ("agreed", "Poland signed a deal to buy 250 Abrams tanks from the United States."),

@@ -176,7 +176,7 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
     if _under_rule(trigger, stop, index, lexicon) or _under_question(trigger, lexicon) or \
             _not_known(trigger, lexicon):
         return False
-    status, negated = stage(trigger, mention.base_status, stop, lexicon)
+    status, negated = stage(trigger, mention.base_status, stop, lexicon, mention.frame)
     # "are not thinking of sending": the cue itself is negated over the transfer word
     negated = negated or stop is not None and stop.dep_ != "ROOT" and is_negated(stop) and \
         trigger.head.pos_ == "ADP" and trigger.head.head == stop
@@ -487,7 +487,8 @@ def _trailing_report(verb: Token, trigger: Token) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in after)
 
 
-def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tuple[str, bool]:
+def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
+          frame: str = "acquire") -> tuple[str, bool]:
     """The stage the words around a transfer word give it, and whether it is negated."""
     path = [trigger, *governors(trigger, stop)]
     speculative = future = negated = ongoing = False
@@ -549,7 +550,7 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon) -> tu
         return ("agreed" if base in ("delivered", "agreed") else base), negated
     if governed == "possible":
         return "possible", negated
-    if base == "delivered" and _purpose_infinitive(trigger):
+    if base == "delivered" and frame in ("acquire", "request") and _purpose_infinitive(trigger):
         return "negotiating", negated  # "raised money to buy one": an aim, not a delivery
     return base, negated
 

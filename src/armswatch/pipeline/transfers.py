@@ -613,6 +613,8 @@ def _governing_party(noun: Token, index: MentionIndex) -> list[Mention]:
         subject = subject_of(head)
         if subject is not None:
             return _resolve_pronoun_actors(subject, index)
+    if noun.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "the sale was approved by X"
+        return [m for _, obj in prep_objects(head, {"by"}) for m in phrase_actors(obj, index)]
     if noun.dep_ == "pobj" and head.lower_ in ("for", "of") and head.head.pos_ == "NOUN" and \
             head.head.dep_ in OBJECTS and head.head.head.pos_ == "VERB":
         # "revoked authorisations for the export of bombs": the one who revoked exports
