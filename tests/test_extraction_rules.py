@@ -199,6 +199,12 @@ def test_a_passive_report_names_no_speaker(extractor):
     assert ("author", "speculates", "IND", "IDN") in found, found
 
 
+def test_a_clause_joined_to_a_transfer_keeps_its_own_transfer(extractor):
+    found = read(extractor, "Jakarta is weighing China's J-10 and has not abandoned talks with "
+                            "Washington on the F-15EX.")
+    assert {("CHN", "IDN", "negotiating"), ("USA", "IDN", "negotiating")} <= found, found
+
+
 def test_a_denial_names_the_denier(extractor):
     text = ("Ukraine says Iran has sent attack drones to Russia. Tehran rejected the "
             "accusations as baseless.")
@@ -240,6 +246,7 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "Berlin gives, Jerusalem holds back.",
     "India is building 100 K9 howitzers for its army.",
     "The war over the drones could end up in a stalemate.",
+    "Russia is considering using nuclear weapons.",
     "Iran said no weapons destined for Armenia had passed through its territory.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
@@ -323,6 +330,7 @@ def test_sources_in_many_wordings(extractor, text, source):
     ("cancelled", "Germany has frozen arms deliveries to Saudi Arabia."),
     ("negotiating", "Serbia wants to buy Rafale jets from France."),
     ("negotiating", "Jakarta has not abandoned talks with Washington on the F-15EX."),
+    ("negotiating", "Egypt is eyeing Chinese J-10C fighters."),
     ("negotiating", "Vietnam is close to a deal for India's BrahMos missiles."),
     ("negotiating", "The White House was reviewing whether to provide Javelin missiles to Kiev."),
     ("possible", "Putin said Russia did not rule out supplying missiles to North Korea."),

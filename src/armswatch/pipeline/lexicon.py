@@ -38,6 +38,7 @@ class Trigger:
     frame_without_recipient: str | None = None  # "flies J-10s" uses, "flew arms to X" supplies
     without_object: bool = False  # "signed for 24 jets"; "signed a contract" is the noun's
     needs_recipient: bool = False  # "building corvettes for Pakistan", not "building tanks"
+    needs_supplier: bool = False  # "weighing China's J-10", not "weighing nuclear weapons"
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,8 @@ def _triggers(raw: dict[str, Any], where: str) -> dict[str, Trigger]:
                              needs_object=tuple(spec.get("needs_object") or ()),
                              frame_without_recipient=spec.get("frame_without_recipient"),
                              without_object=bool(spec.get("without_object")),
-                             needs_recipient=bool(spec.get("needs_recipient")))
+                             needs_recipient=bool(spec.get("needs_recipient")),
+                             needs_supplier=bool(spec.get("needs_supplier")))
     return out
 
 
