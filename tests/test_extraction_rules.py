@@ -199,12 +199,6 @@ def test_a_passive_report_names_no_speaker(extractor):
     assert ("author", "speculates", "IND", "IDN") in found, found
 
 
-def test_a_clause_joined_to_a_transfer_keeps_its_own_transfer(extractor):
-    found = read(extractor, "Jakarta is weighing China's J-10 and has not abandoned talks with "
-                            "Washington on the F-15EX.")
-    assert {("CHN", "IDN", "negotiating"), ("USA", "IDN", "negotiating")} <= found, found
-
-
 def test_a_denial_names_the_denier(extractor):
     text = ("Ukraine says Iran has sent attack drones to Russia. Tehran rejected the "
             "accusations as baseless.")

@@ -39,8 +39,6 @@ OTHER_SENSE_PARTICLES = frozenset(["out", "up", "part", "off", "back"])
 FIRST_PERSON = frozenset(["we", "i"])
 #: Verbs that conclude a deal with the party their "with" phrase names.
 SIGNING_VERBS = frozenset(["sign", "ink", "seal", "conclude", "finalise", "finalize", "agree"])
-#: Dependents that head a clause of their own.
-OWN_CLAUSES = frozenset(["conj", "advcl", "ccomp", "parataxis", "relcl"])
 #: Adjectives that name suppliers as a crowd, not as one actor ("Western deliveries").
 VAGUE_SUPPLIERS = frozenset(["western", "foreign", "allied", "international", "overseas"])
 #: Definite descriptions that stand for the state named just before ("the government").
@@ -156,9 +154,7 @@ def find_in_sentence(sent: Span, index: MentionIndex, items_at: dict[int, str],
         if mention is None:
             continue
         if token.pos_ == "VERB":
-            # nouns of this verb's own phrase, not of a clause coordinated with it
-            verb_objects.update(t.i for c in token.children if c.dep_ not in OWN_CLAUSES
-                                for t in c.subtree if t.pos_ == "NOUN")
+            verb_objects.update(c.i for c in token.subtree if c.pos_ == "NOUN")
         found.append(mention)
     _share_with_conjuncts(found, sent.doc)
     covered = {m.trigger for m in found} | verb_objects
