@@ -36,7 +36,7 @@ def assemble(doc: Doc, document: Document, index: ActorIndex) -> Extraction:
     complete = [_orient(r, pairs) for r in expanded]
     complete = [r for r in (_fill(r, pairs, roles, expanded) for r in complete)
                 if r is not None]
-    transfers = _merge(_collapse_stages(_fold_denials(complete)), doc, timexes)
+    transfers = _merge(_collapse_stages(_fold_denials(complete), doc), doc, timexes)
     _link_denials(doc._.denial_mentions or [], transfers, doc, timexes)
     actors = _actors(mentions, transfers, doc, index)
     return Extraction(document=document, actors=actors, transfers=transfers)
@@ -192,25 +192,61 @@ def _fold_denials(reports: list[TransferMention]) -> list[TransferMention]:
     return reports
 
 
-def _collapse_stages(reports: list[TransferMention]) -> list[TransferMention]:
+def _collapse_stages(reports: list[TransferMention], doc: Doc) -> list[TransferMention]:
     """One deal is reported at the furthest stage it reached: speculation about a pair
-    that the report also gives a firmer stage joins that stage, and talks join a deal
-    that was agreed. Delivered and cancelled stay apart (distinct shipments)."""
+    that the report also gives a firmer stage joins that stage, talks join a deal that
+    was agreed, and a deal for the very systems the pair is reported to have delivered
+    is that delivery. Delivered and cancelled stay apart (distinct shipments)."""
     stages: dict[Pair, set[str]] = {}
+    delivered_systems: dict[Pair, set[str]] = {}
     for report in reports:
         pair = (report.suppliers[0].acting_for, report.recipients[0].acting_for)
         stages.setdefault(pair, set()).add(report.status)
+        if report.status == "delivered":
+            delivered_systems.setdefault(pair, set()).update(_systems_named(report, doc))
     for report in reports:
-        found = stages[(report.suppliers[0].acting_for, report.recipients[0].acting_for)]
+        pair = (report.suppliers[0].acting_for, report.recipients[0].acting_for)
+        found = stages[pair]
         firmer = sorted(found - {"possible"}, key=lambda s: STAGE_ORDER[s])
         if report.status == "possible" and firmer:
             report.status = "agreed" if "agreed" in firmer else firmer[-1]
-        elif report.status in ("agreed", "negotiating") and report.describes_goods and \
-                "delivered" in found:
-            report.status = "delivered"  # "the jets it promised", "technology Iran seeks"
+        elif report.status in ("agreed", "negotiating") and "delivered" in found and (
+                report.describes_goods or _earlier_deal_for(report, doc, delivered_systems.get(
+                    pair, set()))):
+            # "the jets it promised", "technology Iran seeks", "signed for the S-400 ...
+            # started supplying the S-400"
+            report.status = "delivered"
         elif report.status == "negotiating" and "agreed" in found:
             report.status = "agreed"
     return reports
+
+
+FURTHER_DEAL_WORDS = frozenset({"more", "additional", "another", "further", "new", "second",
+                                "third", "fourth", "extra", "next", "follow-on"})
+
+
+def _earlier_deal_for(report: TransferMention, doc: Doc, delivered: set[str]) -> bool:
+    """A deal struck in the past for systems the pair is reported to have delivered, and
+    not for more of them, is that delivery at an earlier stage."""
+    trigger = doc[report.trigger]
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head  # "signed a contract"
+    if verb.tag_ not in ("VBD", "VBN") or any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children):
+        return False
+    start, end = report.sentence
+    if any(t.lower_ in FURTHER_DEAL_WORDS for t in doc.char_span(start, end,
+                                                                alignment_mode="expand")):
+        return False
+    return _systems_named(report, doc) <= delivered - {""}
+
+
+def _systems_named(report: TransferMention, doc: Doc) -> set[str]:
+    """Named weapon systems in the report's sentence ("S-400", "Patriot"); empty when
+    it names none, which the caller must not read as "the same systems"."""
+    start, end = report.sentence
+    names = {span.kb_id_ for span in doc.spans.get("weapons", [])
+             if span.kb_id_ and start <= span.start_char < end}
+    return names or {""}
 
 
 def _merge(reports: list[TransferMention], doc: Doc, timexes: list[Timex]) -> list[Transfer]:
@@ -238,21 +274,10 @@ def _merge(reports: list[TransferMention], doc: Doc, timexes: list[Timex]) -> li
                        c.evidence == candidate.evidence for c in transfer.claims):
                 transfer.claims.append(candidate)
     transfers = list(by_key.values())
-    _drop_redundant_author_claims(transfers)
     for transfer in transfers:
         if "unspecified" in transfer.items and len(transfer.items) > 1:
             transfer.items.remove("unspecified")
     return sorted(transfers, key=lambda t: t.claims[0].evidence.start)
-
-
-def _drop_redundant_author_claims(transfers: list[Transfer]) -> None:
-    """The outlet's own voice adds nothing where named sources assert the same transfer:
-    the record keeps who says so. A transfer keeps at least one claim."""
-    for transfer in transfers:
-        if not any(c.source != "author" and c.stance == "asserts" for c in transfer.claims):
-            continue
-        kept = [c for c in transfer.claims if c.source != "author" or c.stance != "asserts"]
-        transfer.claims = kept or transfer.claims[:1]
 
 
 def _claim(report: TransferMention, doc: Doc, timexes: list[Timex]) -> Claim:

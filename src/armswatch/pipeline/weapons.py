@@ -26,6 +26,7 @@ class WeaponTerm:
     blocked_by_previous: frozenset[str]  # "fuel" before "tanks" (the data's `not_after`)
     blocked_by_next: frozenset[str]  # words right after the term that block it
     origin: str | None = None  # ISO3 of the state whose industry makes a named system
+    system: str = ""  # a named system's main spelling, shared by its variants
 
 
 @lru_cache(maxsize=2)
@@ -42,11 +43,13 @@ def load_weapon_terms() -> tuple[WeaponTerm, ...]:
         previous, following = _words(entry.get("not_after")), _words(entry.get("not_before"))
         exact = entry.get("case") == "exact"
         origin = entry.get("origin")
+        system = str(entry["text"]) if entry.get("kind") == "system" else ""
         for text in [entry["text"], *(entry.get("also") or [])]:
-            terms.append(WeaponTerm(str(text), category, exact, previous, following, origin))
+            terms.append(WeaponTerm(str(text), category, exact, previous, following, origin,
+                                    system))
             if _is_system_name(str(text)):  # "two F-16s", "the Kfirs"
                 terms.append(WeaponTerm(f"{text}s", category, exact, previous, following,
-                                        origin))
+                                        origin, system))
     return tuple(terms)
 
 
@@ -64,7 +67,8 @@ def _words(value: object) -> frozenset[str]:
 
 
 class WeaponMarker:
-    """spaCy component: ``doc.spans["weapons"]`` with the item category as label."""
+    """spaCy component: ``doc.spans["weapons"]`` with the item category as label and, for
+    a named system, its main spelling as ``kb_id``."""
 
     def __init__(self, nlp: Language, name: str = "armswatch_weapons") -> None:
         self.name = name
@@ -88,7 +92,7 @@ class WeaponMarker:
                 term = self._by_key[doc.vocab.strings[match_id]]
                 if self._blocked(doc, start, end, term):
                     continue
-                spans.append(Span(doc, start, end, label=term.category))
+                spans.append(Span(doc, start, end, label=term.category, kb_id=term.system))
                 if term.origin:
                     origins.update({i: term.origin for i in range(start, end)})
         doc.spans[SPAN_KEY] = filter_spans(spans)
