@@ -130,6 +130,15 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     ("The South African National Defence Force had ordered the rifles from a Russian "
      "supplier in 2018.",
      {("RUS", "ZAF", "agreed")}),
+    # the goods of "took delivery" hang on "delivery"; the taker receives
+    ("Vietnam took delivery of its first units from Russia last year.",
+     {("RUS", "VNM", "delivered"), ("author", "asserts", "RUS", "VNM")}),
+    # a participle set off by commas describes the goods, the clause's verb is no halt
+    ("Egypt's Rafale jets, bought from France in 2015, intercepted a drone over Sinai.",
+     {("FRA", "EGY", "delivered"), ("author", "asserts", "FRA", "EGY")}),
+    # a relative clause without "that" keeps its subject
+    ("Pilots are training for the 80 Rafale fighters the UAE ordered from France.",
+     {("FRA", "ARE", "agreed"), ("author", "asserts", "FRA", "ARE")}),
 ])
 def test_transfers_and_sources(extractor, text, expected):
     found = read(extractor, text)

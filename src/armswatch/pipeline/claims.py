@@ -27,6 +27,7 @@ from armswatch.pipeline.syntax import (
     is_negated,
     phrase_actors,
     prep_objects,
+    reduced_relative,
     subject_of,
 )
 from armswatch.pipeline.transfers import TransferMention
@@ -519,9 +520,11 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
         if position - _prepositions_below(path, position) <= 1 and is_negated(token) and \
                 not unhalted and not conjunct:
             negated = True
-        if _own_event(token) or position == 0 and token.dep_ == "relcl":
+        if _own_event(token) or position == 0 and (
+                token.dep_ == "relcl" or reduced_relative(token)):
             # "turned down Kyiv's requests, although it has sold shells to the US", "refused
-            # to let it send shells for the guns that Berlin has given Ukraine"
+            # to let it send shells for the guns that Berlin has given Ukraine", "its THAAD,
+            # bought from the US, intercepted a missile"
             break
         if position == 0:
             continue

@@ -178,6 +178,9 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, inherited from the governing clause when it has none
     ("agreed to supply" -> the subject of "agreed"; "urged X to halt" -> X)."""
     current = verb
+    misparsed = _subject_read_as_apposition(verb)
+    if misparsed is not None:
+        return misparsed
     for _ in range(6):
         subjects = children(current, *SUBJECTS)
         if subjects:  # the nearest, past a dateline ("MOSCOW, Nov 14 - Russia has ...")
@@ -216,6 +219,18 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _subject_read_as_apposition(verb: Token) -> Token | None:
+    """"the 80 Rafale fighters the UAE ordered from France": a relative clause without
+    "that", whose subject the parser hung on the noun as an apposition."""
+    if verb.dep_ not in ("acl", "relcl") or verb.tag_ not in ("VBD", "VBZ", "VBP") or \
+            children(verb, *SUBJECTS) or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ == "appos" and before.head == verb.head and before.pos_ == "PROPN":
+        return before
+    return None
+
+
 def _antecedent_noun(pronoun: Token) -> Token | None:
     """"officers and a manufacturer that it said were involved": the noun phrase right
     before a relative pronoun the parser left without its antecedent."""
@@ -229,19 +244,39 @@ def _antecedent_noun(pronoun: Token) -> Token | None:
     return noun
 
 
+def reduced_relative(token: Token) -> bool:
+    """"systems bought from the US": a bare past participle describing a noun (the
+    parser may hang it on the main verb when commas set it off)."""
+    return token.dep_ in ("acl", "advcl") and token.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in token.children)
+
+
+def described_noun(participle: Token) -> Token | None:
+    """The noun a participle describes: its head, or for a participle set off by commas
+    after the subject, that subject ("The UAE's THAAD, bought from the US, intercepted")."""
+    if participle.dep_ == "acl":
+        return participle.head
+    if reduced_relative(participle):
+        before = [t for t in children(participle.head, "nsubj", "nsubjpass")
+                  if t.i < participle.i]
+        return before[-1] if before else None
+    return None
+
+
 def holder_of(participle: Token) -> Token | None:
     """For "missiles supplied by X" or "jets bought from Y" modifying an object, the
-    subject of the clause that has them ("Russia launched missiles supplied by ...")."""
-    if participle.dep_ != "acl" or participle.tag_ not in ("VBN", "VBG") or \
-            children(participle, *SUBJECTS):
+    subject of the clause that has them ("Russia launched missiles supplied by ..."); for
+    a subject, its possessor ("the UAE's THAAD, bought from the US")."""
+    if participle.tag_ not in ("VBN", "VBG") or children(participle, *SUBJECTS):
         return None  # "reports that the plane had delivered weapons" has its own subject
-    noun = participle.head
+    noun = described_noun(participle)
+    if noun is None:
+        return None
     if noun.dep_ in OBJECTS + ("pobj",) and noun.head.pos_ in ("VERB", "AUX", "ADP"):
         verb = noun.head if noun.head.pos_ != "ADP" else noun.head.head
         return subject_of(verb)
-    if noun.dep_ in ("nsubj", "nsubjpass"):
-        return None
-    return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    return owners[0] if owners else None
 
 
 def governors(token: Token, stop: Token | None = None) -> Iterator[Token]:

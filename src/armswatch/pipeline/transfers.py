@@ -28,6 +28,7 @@ from armswatch.pipeline.syntax import (
     holder_of,
     phrase_actors,
     prep_objects,
+    reduced_relative,
     subject_of,
 )
 
@@ -246,6 +247,11 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     """Item categories named in the transfer's arguments; None when the arguments name
     goods that are not materiel ("provide the North with food")."""
     argument_tokens = _argument_tokens(token, noun=token.pos_ != "VERB")
+    if trig.needs_object:  # "took delivery of its first systems": the goods hang on the noun
+        light = [c for c in children(token, *OBJECTS)
+                 if lexicon.lemma(c.text, "NOUN") in trig.needs_object]
+        argument_tokens = [t for t in argument_tokens if not any(t.i == c.i for c in light)] \
+            + [t for c in light for t in _argument_tokens(c, noun=True)]
     if trig.frame == "request":  # "asked North Korea for artillery shells"
         argument_tokens += [t for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
                             for t in c.subtree]
@@ -371,7 +377,8 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         subject_actors = [m for c in token.children if c.i < token.i
                           for m in index.in_tokens(list(c.subtree))]
         holders = _holders_of_noun(token.head, index)
-    if token.dep_ == "acl" and holders:  # participle: "jets bought from Britain"
+    if (token.dep_ == "acl" or reduced_relative(token)) and holders:
+        # participle: "jets bought from Britain"
         passive, subject_actors = True, []
         agents = agents if trig.frame != "acquire" or agents else holders  # "sought by Tehran"
     if trig.frame == "supply":
