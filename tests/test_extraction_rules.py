@@ -139,6 +139,12 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     # a relative clause without "that" keeps its subject
     ("Pilots are training for the 80 Rafale fighters the UAE ordered from France.",
      {("FRA", "ARE", "agreed"), ("author", "asserts", "FRA", "ARE")}),
+    # the goods a relative clause describes, past the verb that reports it; each of the
+    # coordinated speakers' states claims
+    ("The North Korean missiles that American and Ukrainian officials say Russian forces "
+     "have been firing are accurate.",
+     {("PRK", "RUS", "delivered"), ("USA", "asserts", "PRK", "RUS"),
+      ("UKR", "asserts", "PRK", "RUS")}),
 ])
 def test_transfers_and_sources(extractor, text, expected):
     found = read(extractor, text)

@@ -117,6 +117,14 @@ def phrase_actors(token: Token, index: MentionIndex, *, coordinated: bool = True
         found = _phrase_actor(head, index)
         if found is not None and found not in out:
             out.append(found)
+        if coordinated and found is not None and index.at(head) is None:
+            # "U.S. and Ukrainian officials": one for each coordinated modifier
+            for modifier in head.children:
+                members = conjuncts(modifier) if modifier.dep_ in ("amod", "nmod", "compound") \
+                    else []
+                if len(members) > 1:
+                    out.extend(m for member in members
+                               if (m := index.at(member)) is not None and m not in out)
     return out
 
 

@@ -202,9 +202,21 @@ def _owned_foreign_goods(token: Token, index: MentionIndex, items_at: dict[int, 
                            items=named[:1])
 
 
+def _clause_noun(token: Token, lexicon: Lexicon) -> Token | None:
+    """The noun a relative clause describes, also past a reporting verb ("missiles that
+    officials say Russian forces have been firing")."""
+    if token.dep_ == "relcl":
+        return token.head
+    if token.dep_ == "ccomp" and token.head.dep_ == "relcl" and \
+            lexicon.lemma(token.head.text, "VERB") in lexicon.reporting:
+        return token.head.head
+    return None
+
+
 def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int, str],
            lexicon: Lexicon, sent: Span) -> TransferMention | None:
-    if token.dep_ == "relcl" and token.head.i in items_at and \
+    described = _clause_noun(token, lexicon)
+    if described is not None and described.i in items_at and \
             lexicon.verbs.get(trig.lemma, trig).frame != "use" and trig.lemma in USING_VERBS:
         trig = replace(trig, frame="use")  # "Iranian drones, which Russian forces fly"
     if trig.frame == "use" and token.dep_ == "advcl" and token.tag_ == "VBG" and \
@@ -450,8 +462,9 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
     elif trig.frame == "use":
         mention.recipients = agents if passive else subject_actors or holders
         mention.suppliers = from_actors or _origin_actors(token, index, items_at)
-        if token.dep_ == "relcl" and not mention.suppliers:
-            mention.suppliers = [m for c in token.head.children if c.dep_ in ORIGIN_MODIFIERS
+        described = _clause_noun(token, lexicon)
+        if described is not None and not mention.suppliers:
+            mention.suppliers = [m for c in described.children if c.dep_ in ORIGIN_MODIFIERS
                                  for m in index.in_tokens(list(c.subtree))
                                  if m.kind in ("adjective", "org")]
         if not mention.suppliers:
