@@ -282,6 +282,8 @@ def test_dates_go_to_the_transfer_and_to_the_claim(extractor):
     "A spokesman for Iran's foreign ministry said such reports were not true.",
     "Iran's foreign ministry denounced the reports as a fabrication.",
     "Both countries deny the transfers took place.",
+    "Iran has repeatedly rejected Ukrainian statements about drone sales to Moscow.",
+    "Iran's foreign ministry said Tehran refrains from transferring weapons to Russia.",
 ])
 def test_denials_in_many_wordings(extractor, denial):
     found = read(extractor, "Ukraine says Iran has sent attack drones to Russia. " + denial)

@@ -517,8 +517,9 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
         unhalted = position > 0 and is_negated(token) and \
             _governor_stage(token, lexicon) == "cancelled"
         conjunct = position > 0 and path[position - 1].dep_ == "conj"  # "is not X and buys"
-        if position - _prepositions_below(path, position) <= 1 and is_negated(token) and \
-                not unhalted and not conjunct:
+        if position - _prepositions_below(path, position) <= 1 and not unhalted and \
+                not conjunct and (is_negated(token) or position > 0 and
+                                  lexicon.lemma(token.text, token.pos_) in lexicon.negating):
             negated = True
         if _own_event(token) or position == 0 and (
                 token.dep_ == "relcl" or reduced_relative(token)):

@@ -17,10 +17,10 @@ from armswatch.model import STATUSES
 WORD_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns", "falsity",
               "via_preps", "recipient_preps", "official_nouns",
               "anaphoric_goods", "materiel_modifiers", "prohibitions", "denied_acts",
-              "labelling", "joined_words")
+              "labelling", "joined_words", "negating")
 #: Lists whose inflected forms the lemmatizer must recognise.
 LEMMA_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns",
-               "prohibitions", "denied_acts", "labelling")
+               "prohibitions", "denied_acts", "labelling", "negating")
 FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use", "arrive", "seize", "request")
 
 
@@ -49,6 +49,7 @@ class Lexicon:
     stage_governors: dict[str, frozenset[str]]
     request_verbs: frozenset[str]
     ongoing: frozenset[str]
+    negating: frozenset[str]
     reporting: frozenset[str]
     denial: frozenset[str]
     claim_nouns: frozenset[str]
