@@ -145,6 +145,10 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      "have been firing are accurate.",
      {("PRK", "RUS", "delivered"), ("USA", "asserts", "PRK", "RUS"),
       ("UKR", "asserts", "PRK", "RUS")}),
+    # a purchase under way is a deal; the clause on the first conjunct is its own
+    ("Romania, which is buying more American Patriot launchers, and Bulgaria have raised "
+     "defence spending.",
+     {("USA", "ROU", "agreed"), ("author", "asserts", "USA", "ROU")}),
 ])
 def test_transfers_and_sources(extractor, text, expected):
     found = read(extractor, text)

@@ -556,7 +556,19 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
         return "possible", negated
     if base == "delivered" and frame in ("acquire", "request") and _purpose_infinitive(trigger):
         return "negotiating", negated  # "raised money to buy one": an aim, not a delivery
+    if base == "delivered" and frame == "acquire" and _in_progress(trigger, lexicon):
+        return "agreed", negated  # "Poland is buying Patriots": bought, not yet all arrived
     return base, negated
+
+
+PURCHASE_VERBS = frozenset(["buy", "purchase", "acquire", "procure"])
+
+
+def _in_progress(verb: Token, lexicon: Lexicon) -> bool:
+    """"is buying", "are acquiring": a purchase under way ("has been receiving" is
+    deliveries going on)."""
+    return verb.tag_ == "VBG" and lexicon.lemma(verb.text, "VERB") in PURCHASE_VERBS and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in verb.children)
 
 
 def _prepositions_below(path: list[Token], position: int) -> int:

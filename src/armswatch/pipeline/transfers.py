@@ -375,6 +375,9 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         c.dep_ == "auxpass" for c in token.children)
     subject = subject_of(token)
     subject_actors = _resolve_pronoun_actors(subject, index) if subject is not None else []
+    if subject is not None and token.dep_ == "relcl" and subject == token.head:
+        # "Poland, which is buying Patriots, and Lithuania": the clause is Poland's alone
+        subject_actors = phrase_actors(subject, index, coordinated=False) or subject_actors
     holder = holder_of(token)
     holders = _resolve_pronoun_actors(holder, index) if holder is not None else []
     agents = [m for _, obj in prep_objects(token, {"by"}) for m in phrase_actors(obj, index)]
