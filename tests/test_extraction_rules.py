@@ -149,6 +149,9 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     ("Romania, which is buying more American Patriot launchers, and Bulgaria have raised "
      "defence spending.",
      {("USA", "ROU", "agreed"), ("author", "asserts", "USA", "ROU")}),
+    # a description of the subject by a copula; the agent of the second conjunct
+    ("Hezbollah's rockets are Iranian designs supplied or smuggled in by Tehran.",
+     {("IRN", "LBN", "delivered"), ("author", "asserts", "IRN", "LBN")}),
 ])
 def test_transfers_and_sources(extractor, text, expected):
     found = read(extractor, text)

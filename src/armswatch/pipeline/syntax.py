@@ -263,7 +263,11 @@ def described_noun(participle: Token) -> Token | None:
     """The noun a participle describes: its head, or for a participle set off by commas
     after the subject, that subject ("The UAE's THAAD, bought from the US, intercepted")."""
     if participle.dep_ == "acl":
-        return participle.head
+        noun = participle.head
+        if noun.dep_ == "attr":  # "the missiles are Iranian designs supplied by Tehran"
+            subjects = children(noun.head, "nsubj")
+            return subjects[0] if subjects else noun
+        return noun
     if reduced_relative(participle):
         before = [t for t in children(participle.head, "nsubj", "nsubjpass")
                   if t.i < participle.i]

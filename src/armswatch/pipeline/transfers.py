@@ -25,6 +25,7 @@ from armswatch.pipeline.syntax import (
     RELATIVE_PRONOUNS,
     MentionIndex,
     children,
+    described_noun,
     holder_of,
     phrase_actors,
     prep_objects,
@@ -329,6 +330,9 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
         # "Iskander missiles handed over by Moscow", "drones, which Russian forces fly":
         # the noun the clause describes
         out.extend(t for t in _goods_phrase(token.head) if t.i < token.i)
+        described = described_noun(token)
+        if described is not None and described != token.head:
+            out.extend(_goods_phrase(described))
     for child in token.children:
         if child.dep_ in OBJECTS + PASSIVE_SUBJECTS + ("dative",):
             out.extend(_goods_phrase(child))
@@ -380,7 +384,8 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         subject_actors = phrase_actors(subject, index, coordinated=False) or subject_actors
     holder = holder_of(token)
     holders = _resolve_pronoun_actors(holder, index) if holder is not None else []
-    agents = [m for _, obj in prep_objects(token, {"by"}) for m in phrase_actors(obj, index)]
+    agents = [m for word in (token, *children(token, "conj"))  # "supplied or smuggled by X"
+              for _, obj in prep_objects(word, {"by"}) for m in phrase_actors(obj, index)]
     to_actors = _recipients_near(token, index, lexicon)
     from_actors = [m for _, obj in _preps_near(token, {"from"})
                    for m in phrase_actors(obj, index)]
