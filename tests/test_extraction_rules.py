@@ -152,6 +152,13 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     # a description of the subject by a copula; the agent of the second conjunct
     ("Hezbollah's rockets are Iranian designs supplied or smuggled in by Tehran.",
      {("IRN", "LBN", "delivered"), ("author", "asserts", "IRN", "LBN")}),
+    # holds and halts on approvals; approval given to a sale
+    ("Washington placed a hold on a proposed sale of attack helicopters to Nigeria.",
+     {("USA", "NGA", "cancelled"), ("author", "asserts", "USA", "NGA")}),
+    ("Denmark halted all new arms export approvals to Saudi Arabia in 2018.",
+     {("DNK", "SAU", "cancelled"), ("author", "asserts", "DNK", "SAU")}),
+    ("Congress gave its approval to the sale of F-16 jets to Turkey.",
+     {("USA", "TUR", "agreed"), ("author", "asserts", "USA", "TUR")}),
 ])
 def test_transfers_and_sources(extractor, text, expected):
     found = read(extractor, text)

@@ -590,6 +590,10 @@ def _purpose_infinitive(verb: Token) -> bool:
         c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+#: Verbs whose object carries the stage ("gave its approval", "issued a ban").
+LIGHT_VERBS = frozenset(["give", "grant", "issue", "impose", "announce"])
+
+
 def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
     lemma = lexicon.lemma(token.text, token.pos_)
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
@@ -603,6 +607,10 @@ def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
     phrasal = next((lexicon.phrasal_stages[f"{lemma} {p}"] for p in particles
                     if f"{lemma} {p}" in lexicon.phrasal_stages), None)
     found = phrasal or lexicon.governor_stage(lemma)
+    if found is None and lemma in LIGHT_VERBS:  # "gave its approval to the sale"
+        found = next((stage for c in token.children if c.dep_ == "dobj"
+                      if (stage := lexicon.governor_stage(lexicon.lemma(c.text, "NOUN")))
+                      in ("agreed", "cancelled")), None)
     if found == "cancelled" and _under_request(token, lexicon):
         return "negotiating"  # "urged X to halt": only asked for
     if found == "possible" and token.pos_ not in ("VERB", "NOUN", "ADJ"):

@@ -156,13 +156,25 @@ def find_in_sentence(sent: Span, index: MentionIndex, items_at: dict[int, str],
         if mention is None:
             continue
         if token.pos_ == "VERB":
-            verb_objects.update(c.i for c in token.subtree if c.pos_ == "NOUN")
+            verb_objects.update(c.i for c in token.subtree if c.pos_ == "NOUN" and
+                                not _behind_recipient_prep(c, token, lexicon))
         found.append(mention)
     _share_with_conjuncts(found, sent.doc)
     covered = {m.trigger for m in found} | verb_objects
     found.extend(m for token in sent if token.i not in covered
                  if (m := _owned_foreign_goods(token, index, items_at, sent)) is not None)
     return found
+
+
+def _behind_recipient_prep(noun: Token, verb: Token, lexicon: Lexicon) -> bool:
+    """"gave its approval to the sale of jets": a transfer noun behind "to" is a transfer
+    of its own, not the verb's goods."""
+    for above in (noun, *noun.ancestors):
+        if above == verb:
+            return False
+        if above.dep_ in ("prep", "dative") and above.lower_ in lexicon.recipient_preps:
+            return True
+    return False
 
 
 def _share_with_conjuncts(found: list[TransferMention], doc: Doc) -> None:
@@ -273,7 +285,8 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     own = [items_at[token.i]] if token.i in items_at else []
     modifiers = [items_at[c.i] for c in token.subtree
                  if c.i in items_at and c.dep_ in ("compound", "amod", "nmod") and
-                 c.head == token]
+                 (c.head == token or c.head.dep_ == "compound" and c.head.head == token)]
+    # ("arms export approvals")
     named = own + modifiers + [items_at[t.i] for t in argument_tokens if t.i in items_at]
     if named:
         return _unique(named)
@@ -334,6 +347,8 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
         if described is not None and described != token.head:
             out.extend(_goods_phrase(described))
     for child in token.children:
+        if child.dep_ == "dative" and child.pos_ == "ADP":
+            continue  # "gave its approval to the sale": whom it goes to, not what
         if child.dep_ in OBJECTS + PASSIVE_SUBJECTS + ("dative",):
             out.extend(_goods_phrase(child))
         elif child.dep_ == "prep" and child.lower_ in preps:
