@@ -211,8 +211,8 @@ def _collapse_stages(reports: list[TransferMention], doc: Doc) -> list[TransferM
         if report.status == "possible" and firmer:
             report.status = "agreed" if "agreed" in firmer else firmer[-1]
         elif report.status in ("agreed", "negotiating") and "delivered" in found and (
-                report.describes_goods or _earlier_deal_for(report, doc, delivered_systems.get(
-                    pair, set()))):
+                report.describes_goods or report.status == "agreed" and _earlier_deal_for(
+                    report, doc, delivered_systems.get(pair, set()))):
             # "the jets it promised", "technology Iran seeks", "signed for the S-400 ...
             # started supplying the S-400"
             report.status = "delivered"
