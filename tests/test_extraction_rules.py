@@ -159,6 +159,13 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      {("DNK", "SAU", "cancelled"), ("author", "asserts", "DNK", "SAU")}),
     ("Congress gave its approval to the sale of F-16 jets to Turkey.",
      {("USA", "TUR", "agreed"), ("author", "asserts", "USA", "TUR")}),
+    # a halt someone says should happen has not; naming or condemning a transfer is no
+    # part in it
+    ("China's foreign ministry said the United States should stop arming Taiwan.",
+     {("USA", "TWN", "delivered"), ("CHN", "asserts", "USA", "TWN")}),
+    ("Russia fired missiles supplied by North Korea, the White House said, calling the "
+     "transfer an escalation.",
+     {("PRK", "RUS", "delivered"), ("USA", "asserts", "PRK", "RUS")}),
 ])
 def test_transfers_and_sources(extractor, text, expected):
     found = read(extractor, text)

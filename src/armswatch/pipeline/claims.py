@@ -590,6 +590,7 @@ def _purpose_infinitive(verb: Token) -> bool:
         c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+OBLIGATION_MODALS = frozenset(["should", "must", "ought"])
 #: Verbs whose object carries the stage ("gave its approval", "issued a ban").
 LIGHT_VERBS = frozenset(["give", "grant", "issue", "impose", "announce"])
 
@@ -613,6 +614,11 @@ def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
                       in ("agreed", "cancelled")), None)
     if found == "cancelled" and _under_request(token, lexicon):
         return "negotiating"  # "urged X to halt": only asked for
+    if found == "cancelled" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS
+                                    for c in token.children):
+        return None  # "the US should stop arming Taiwan": the arming goes on
+    if lemma in lexicon.labelling and children(token, "oprd"):
+        return None  # "calling the transfer an escalation" names it, asks for nothing
     if found == "possible" and token.pos_ not in ("VERB", "NOUN", "ADJ"):
         return None
     return found

@@ -511,7 +511,7 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
     to_actors = _recipients_near(token, index, lexicon)
     from_actors = [m for _, obj in _preps_near(token, {"from", "by"})
                    for m in phrase_actors(obj, index)]
-    governing = _governing_party(token, index)
+    governing = _governing_party(token, index, lexicon)
     mention.vague_supplier = not owners and trig.frame == "supply" and any(
         c.dep_ == "amod" and c.lower_ in VAGUE_SUPPLIERS for c in token.children)
     if trig.lemma in ROLE_NOUNS:  # "Britain, Saudi Arabia's biggest supplier"
@@ -649,11 +649,19 @@ def _bound_for(sent: Span, index: MentionIndex) -> list[Mention]:
     return []
 
 
-def _governing_party(noun: Token, index: MentionIndex) -> list[Mention]:
+def _labels(verb: Token, lexicon: Lexicon) -> bool:
+    """"calling the transfer an escalation", "condemned the sale": who labels a transfer is
+    no party to it ("is considering the transfer" is)."""
+    lemma = lexicon.lemma(verb.text, "VERB")
+    return lemma in lexicon.labelling and (bool(children(verb, "oprd")) or
+                                           lexicon.governor_stage(lemma) is None)
+
+
+def _governing_party(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list[Mention]:
     """For a transfer noun that is the object of a verb, the verb's subject
     ("Germany approved the sale", "called on X to increase the sale")."""
     head = noun.head
-    if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX") and not _labels(head, lexicon):
         subject = subject_of(head)
         if subject is not None:
             return _resolve_pronoun_actors(subject, index)
