@@ -107,6 +107,15 @@ def test_ambiguous_forms_resolve_to_the_declared_winner(index):
     assert congo[0] == "COD" and "COG" in congo
 
 
+def test_no_alias_is_a_plain_english_word(index):
+    """A name with a comma left unquoted in a YAML list splits into loose words."""
+    plain = {"Acquisition", "Technology", "Defence", "Defense", "Council", "Agency",
+             "Ministry", "Force", "Forces", "Army", "Navy", "Office", "Service"}
+    loose = [(alias.text, alias.actor_id) for alias in index.aliases() if alias.text in plain]
+    assert loose == []
+    assert index.find("Defence Acquisition Council").id == "IND"
+
+
 def test_people_knowledge_is_broad_and_dated(index):
     people = [alias.actor_id for alias in index.aliases() if alias.kind == "person"]
     assert len(set(people)) >= 400
