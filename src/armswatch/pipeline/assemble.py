@@ -274,10 +274,21 @@ def _merge(reports: list[TransferMention], doc: Doc, timexes: list[Timex]) -> li
                        c.evidence == candidate.evidence for c in transfer.claims):
                 transfer.claims.append(candidate)
     transfers = list(by_key.values())
+    _drop_redundant_author_claims(transfers)
     for transfer in transfers:
         if "unspecified" in transfer.items and len(transfer.items) > 1:
             transfer.items.remove("unspecified")
     return sorted(transfers, key=lambda t: t.claims[0].evidence.start)
+
+
+def _drop_redundant_author_claims(transfers: list[Transfer]) -> None:
+    """The outlet's own voice adds nothing where named sources assert the same transfer:
+    the record keeps who says so. A transfer keeps at least one claim."""
+    for transfer in transfers:
+        if not any(c.source != "author" and c.stance == "asserts" for c in transfer.claims):
+            continue
+        kept = [c for c in transfer.claims if c.source != "author" or c.stance != "asserts"]
+        transfer.claims = kept or transfer.claims[:1]
 
 
 def _claim(report: TransferMention, doc: Doc, timexes: list[Timex]) -> Claim:
@@ -317,7 +328,8 @@ def _when_under(doc: Doc, head_i: int, timexes: list[Timex], sentence: tuple[int
 def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: Doc,
                   timexes: list[Timex]) -> None:
     """Attach "X denied the allegations" to the transfer X takes part in (as a party or a
-    route) that the report spoke of last before the denial, else the one it asserts most."""
+    route) that the report asserts most, the allegation a denial answers; among equals,
+    the one spoken of last before the denial."""
     for denial in denials:
         deniers = {m.acting_for for m in denial.sources}
         candidates = [t for t in transfers
@@ -335,7 +347,7 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
         def weight(t: Transfer, start: int = start) -> tuple[int, int, int]:
             before = [c.evidence.start for c in t.claims if c.evidence.start < start]
             asserted = sum(c.stance == "asserts" for c in t.claims)
-            return max(before, default=-1), asserted, STAGE_ORDER.get(t.status, 0)
+            return asserted, max(before, default=-1), STAGE_ORDER.get(t.status, 0)
 
         target = max(pool, key=weight)
         sources = [source.actor_id for source in denial.sources] or \
