@@ -166,6 +166,10 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     ("Russia fired missiles supplied by North Korea, the White House said, calling the "
      "transfer an escalation.",
      {("PRK", "RUS", "delivered"), ("USA", "asserts", "PRK", "RUS")}),
+    # who urges a halt says the transfer is under way
+    ("France and Japan urged Iran to halt its drone deliveries to Russia.",
+     {("IRN", "RUS", "delivered"), ("FRA", "asserts", "IRN", "RUS"),
+      ("JPN", "asserts", "IRN", "RUS")}),
 ])
 def test_transfers_and_sources(extractor, text, expected):
     found = read(extractor, text)

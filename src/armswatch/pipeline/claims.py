@@ -190,6 +190,12 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
         # "Germany would not send lethal weapons": the supplier refuses, a halt it reports
         status, negated = "cancelled", False
     mention.status = status
+    urging, urgers = _urging_a_halt(trigger, index, lexicon)
+    if attribution.source is None and urging is not None and urgers:
+        # "the US and Japan urged North Korea to halt arms talks with Russia": who urges a
+        # halt says the transfer is under way
+        attribution.source, attribution.also = urgers[0], urgers[1:]
+        attribution.cue, attribution.cue_token = urging.text, urging.i
     mention.source = attribution.source
     mention.also_sources = attribution.also
     mention.cue = attribution.cue
@@ -532,6 +538,9 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
         if lexicon.lemma(token.text, token.pos_) in lexicon.ongoing:
             ongoing = True
         found = _governor_stage(token, lexicon)
+        if found is None and \
+                lexicon.governor_stage(lexicon.lemma(token.text, token.pos_)) == "cancelled":
+            break  # a halt only asked for: the words above it speak of the halt
         if token.pos_ == "NOUN" and path[position - 1].dep_ in ("appos", "conj", "nsubj"):
             found = None  # "the veto ...: the shipment of shells" names, it does not halt
         if unhalted:  # "did not rule out supplying" leaves it open, "has not halted" going on
@@ -612,16 +621,27 @@ def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
         found = next((stage for c in token.children if c.dep_ == "dobj"
                       if (stage := lexicon.governor_stage(lexicon.lemma(c.text, "NOUN")))
                       in ("agreed", "cancelled")), None)
-    if found == "cancelled" and _under_request(token, lexicon):
-        return "negotiating"  # "urged X to halt": only asked for
-    if found == "cancelled" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS
-                                    for c in token.children):
-        return None  # "the US should stop arming Taiwan": the arming goes on
+    demanded = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in token.children)
+    if found == "cancelled" and (demanded or _under_request(token, lexicon)):
+        return None  # "urged X to halt", "should stop arming": asked for, the act goes on
     if lemma in lexicon.labelling and children(token, "oprd"):
         return None  # "calling the transfer an escalation" names it, asks for nothing
     if found == "possible" and token.pos_ not in ("VERB", "NOUN", "ADJ"):
         return None
     return found
+
+
+def _urging_a_halt(trigger: Token, index: MentionIndex,
+                   lexicon: Lexicon) -> tuple[Token | None, list[Mention]]:
+    """The verb urging someone to stop the transfer, and the states that urge it."""
+    for token in governors(trigger):
+        if _under_request(token, lexicon) and \
+                lexicon.governor_stage(lexicon.lemma(token.text, token.pos_)) == "cancelled":
+            subject = subject_of(token.head)
+            urgers = [m for m in phrase_actors(subject, index) if not m.is_person] \
+                if subject is not None else []
+            return token.head, urgers
+    return None, []
 
 
 def _under_request(token: Token, lexicon: Lexicon) -> bool:
