@@ -166,6 +166,13 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     ("Russia fired missiles supplied by North Korea, the White House said, calling the "
      "transfer an escalation.",
      {("PRK", "RUS", "delivered"), ("USA", "asserts", "PRK", "RUS")}),
+    # the owner of a request or offer is the subject of its clause; granted, it is agreed
+    ("Washington approved requests by Estonia and Latvia to transfer Javelin missiles to "
+     "Ukraine.",
+     {("EST", "UKR", "agreed"), ("LVA", "UKR", "agreed"), ("author", "asserts", "EST", "UKR"),
+      ("author", "asserts", "LVA", "UKR")}),
+    ("Poland's offer to hand its MiG-29 jets to the United States was rejected.",
+     {("POL", "USA", "cancelled"), ("author", "asserts", "POL", "USA")}),
     # who urges a halt says the transfer is under way
     ("France and Japan urged Iran to halt its drone deliveries to Russia.",
      {("IRN", "RUS", "delivered"), ("FRA", "asserts", "IRN", "RUS"),

@@ -549,6 +549,9 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
         cancelled = cancelled or found == "cancelled"  # "a plan to buy ... was frozen"
         if found and governed is None:
             governed = found
+        elif found == "agreed" and governed == "negotiating" and path[position - 1].pos_ == \
+                "NOUN" and path[position - 1].dep_ in ("dobj", "nsubjpass"):
+            governed = found  # "approved requests by Estonia to transfer": granted
         if token.dep_ in ("relcl", "acl"):
             break  # "systems of the kind it has sent": the clause above has its own stage
     if cancelled:

@@ -199,6 +199,9 @@ def subject_of(verb: Token) -> Token | None:
             if subject.lower_ in RELATIVE_PRONOUNS:
                 return _antecedent_noun(subject) or subject
             return subject
+        if current.dep_ == "acl" and current.tag_ == "VB" and \
+                (asker := _noun_owner(current.head)) is not None:
+            return asker  # "a request by Spain to re-export", "Poland's offer to hand over"
         if current.dep_ == "xcomp" or current.dep_ == "acl" and current.tag_ == "VB":
             governor = current.head
             raised = children(governor, *PASSIVE_SUBJECTS)
@@ -224,6 +227,20 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head
             continue
         return None
+    return None
+
+
+def _noun_owner(noun: Token) -> Token | None:
+    """Whose request, offer or decision a noun is: its possessor or its "by" phrase."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            objects = children(child, "pobj")
+            if objects:
+                return objects[0]
     return None
 
 

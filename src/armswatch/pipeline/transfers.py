@@ -152,6 +152,10 @@ def find_in_sentence(sent: Span, index: MentionIndex, items_at: dict[int, str],
             continue
         if token.pos_ in ("NOUN", "PROPN") and token.i in verb_objects:
             continue  # "took delivery of", "sent a shipment": the verb speaks for both
+        if token.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "acl" and c.tag_ == "VB" and (clause := trigger_for(c, lexicon))
+                is not None and clause.frame == "supply" for c in token.children):
+            continue  # "requests by Estonia to transfer missiles": the clause is the transfer
         mention = _roles(token, trig, index, items_at, lexicon, sent)
         if mention is None:
             continue
