@@ -173,6 +173,9 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
       ("author", "asserts", "LVA", "UKR")}),
     ("Poland's offer to hand its MiG-29 jets to the United States was rejected.",
      {("POL", "USA", "cancelled"), ("author", "asserts", "POL", "USA")}),
+    # a contract of one named party for goods of another's make or design
+    ("Spain has cancelled a contract for Israeli-designed anti-tank missiles.",
+     {("ISR", "ESP", "cancelled"), ("author", "asserts", "ISR", "ESP")}),
     # who urges a halt says the transfer is under way
     ("France and Japan urged Iran to halt its drone deliveries to Russia.",
      {("IRN", "RUS", "delivered"), ("FRA", "asserts", "IRN", "RUS"),

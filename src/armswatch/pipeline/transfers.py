@@ -566,10 +566,11 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         elif len(parties) >= 2:
             mention.suppliers, mention.recipients = [parties[0]], [parties[1]]
             mention.directed = False
-        elif parties and (makers := _maker_states(token)) and \
+        elif parties and (makers := _origin_actors(token, index, items_at, True)) and \
                 makers[0].state != parties[0].state:
-            # "Azerbaijan signed a contract for JF-17 jets": the maker's state sells
-            mention.suppliers, mention.recipients = makers, parties[:1]
+            # "Azerbaijan signed a contract for JF-17 jets": the maker's state sells;
+            # "Spain cancelled a contract for Israeli missiles"
+            mention.suppliers, mention.recipients = makers[:1], parties[:1]
 
 
 
@@ -690,9 +691,11 @@ def _governing_party(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list
     return []
 
 
-def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str]) -> list[Mention]:
+def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str],
+                   designer_sells: bool = False) -> list[Mention]:
     """Actors named as the origin of the materiel: "Iranian drones", "North Korean-made
-    shells", "shells from North Korea" inside the transfer's arguments."""
+    shells", "shells from North Korea" inside the transfer's arguments; a designer
+    ("Iranian-designed") only where a contract is signed for the design."""
     out: list[Mention] = []
     for arg in _argument_tokens(token, noun=token.pos_ != "VERB"):
         if arg.i not in items_at and not any(c.i in items_at for c in arg.children):
@@ -702,7 +705,7 @@ def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str]) 
                 out.extend(m for m in index.in_tokens(list(child.subtree))
                            if (m.kind in ("adjective", "org") or
                                m.kind in ("name", "acronym") and m.start - 1 != token.i)
-                           and not _design_only(m, token.doc))
+                           and (designer_sells or not _design_only(m, token.doc)))
                 # a name right after the verb is its indirect object ("sell Russia arms"),
                 # elsewhere it says whose goods ("three US submarines")
             elif child.dep_ == "prep" and child.lower_ == "from":
