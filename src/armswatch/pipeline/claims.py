@@ -415,13 +415,16 @@ def _is_body(mention: Mention) -> bool:
 
 
 def _mention_class(mention: Mention) -> str:
-    if _is_body(mention):
+    if _is_body(mention) or mention.kind == "media":
         return "org"
     return "company" if mention.kind == "org" else "state"
 
 
 def _definite_speaker(subject: Token, verb: Token, index: MentionIndex) -> Mention | None:
     kind = _BODY_NOUNS.get(subject.lower_)
+    if any(c.dep_ == "compound" and c.lower_ in ("news", "wire", "press") for c in
+           subject.children):
+        kind = "org"  # "the news agency", not a state agency
     has_the = any(c.lower_ == "the" for c in subject.children)
     if kind is None or not has_the:
         return None

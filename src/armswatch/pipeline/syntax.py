@@ -247,8 +247,12 @@ def _noun_owner(noun: Token) -> Token | None:
 def _subject_read_as_apposition(verb: Token) -> Token | None:
     """"the 80 Rafale fighters the UAE ordered from France": a relative clause without
     "that", whose subject the parser hung on the noun as an apposition."""
-    if verb.dep_ not in ("acl", "relcl") or verb.tag_ not in ("VBD", "VBZ", "VBP") or \
-            children(verb, *SUBJECTS) or verb.i == 0:
+    if verb.dep_ not in ("acl", "relcl") or children(verb, *SUBJECTS) or verb.i == 0:
+        return None
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" and \
+            verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "ccomp" for c in verb.children):
+        return verb.head  # "The news agency, citing officials, reported that ...": no verb
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     before = verb.doc[verb.i - 1]
     if before.dep_ == "appos" and before.head == verb.head and before.pos_ == "PROPN":

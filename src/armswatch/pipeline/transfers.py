@@ -395,7 +395,9 @@ def _goods_phrase(head: Token) -> list[Token]:
 def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: MentionIndex,
                 lexicon: Lexicon, items_at: dict[int, str]) -> None:
     passive = bool(children(token, *PASSIVE_SUBJECTS)) or any(
-        c.dep_ == "auxpass" for c in token.children)
+        c.dep_ == "auxpass" for c in token.children) or \
+        token.dep_ == "acl" and token.tag_ == "VBN" and \
+        not children(token, "nsubj", "aux")  # "shells sold by Indian firms"
     subject = subject_of(token)
     subject_actors = _resolve_pronoun_actors(subject, index) if subject is not None else []
     if subject is not None and token.dep_ == "relcl" and subject == token.head:
