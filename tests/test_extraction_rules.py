@@ -182,6 +182,11 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      "officials and customs data, reported that shells sold by Indian firms to Italy had "
      "been sent on to Kyiv.",
      {("IND", "ITA", "delivered"), ("reuters", "asserts", "IND", "ITA")}),
+    # a person introduced beside the body they speak for speaks for it when named again
+    ("The report was written by Tom Andrews, the U.N. special rapporteur on Myanmar. "
+     "Andrews told reporters on Wednesday that Russia had supplied the Myanmar junta with "
+     "fighter jets.",
+     {("RUS", "MMR", "delivered"), ("un", "asserts", "RUS", "MMR")}),
     # who urges a halt says the transfer is under way
     ("France and Japan urged Iran to halt its drone deliveries to Russia.",
      {("IRN", "RUS", "delivered"), ("FRA", "asserts", "IRN", "RUS"),

@@ -39,6 +39,11 @@ class Mention:
     def is_person(self) -> bool:
         return self.kind == "person"
 
+    @property
+    def speaks_for_body(self) -> bool:
+        """A person the report introduces beside the body they speak for: a stand-in."""
+        return self.kind == "person" and self.actor_id == self.acting_for
+
 
 class ActorResolver:
     """spaCy component: marks actor mentions and sets ``doc._.actor_mentions``."""
@@ -93,6 +98,7 @@ class ActorResolver:
                                   kind="institution")
             mentions.append(mention)
         mentions = sorted(mentions + defined_acronyms(doc, mentions), key=lambda m: m.start)
+        mentions = sorted(mentions + introduced_people(doc, mentions), key=lambda m: m.start)
         kept = [Span(doc, m.start, m.end, label=m.acting_for) for m in mentions]
         doc.spans[SPAN_KEY] = kept
         doc._.actor_mentions = mentions
@@ -154,6 +160,49 @@ def defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if owner is not None:
                 defined[token.text] = owner
     return found
+
+
+def introduced_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Tom Andrews, the U.N. special rapporteur on Myanmar": a person the knowledge base
+    does not know, introduced beside the body or state they speak for, speaks for it
+    here and wherever the report names them again ("Andrews told reporters")."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    introduced: dict[str, Mention] = {}
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        surname = ent[-1].text
+        known = introduced.get(ent.text) or introduced.get(surname)
+        owner = known or _described_owner(ent, mentions)
+        if owner is None:
+            continue
+        found.append(Mention(start=ent.start, end=ent.end, actor_id=owner.acting_for,
+                             acting_for=owner.acting_for, state=owner.state, kind="person"))
+        introduced.setdefault(ent.text, owner)
+        introduced.setdefault(surname, owner)
+    return found
+
+
+def _described_owner(ent: Span, mentions: list[Mention]) -> Mention | None:
+    """The body or state in the apposition describing a person ("X, the UN rapporteur";
+    "Iran's envoy, X")."""
+    root = ent.root
+    phrases = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        described = root.head
+        while described.dep_ == "pobj" and described.head.head != described.head:
+            described = described.head.head  # "Ukraine's ambassador to Canada, X"
+        phrases.append(described)
+    for phrase in phrases:
+        tokens = {t.i for t in phrase.subtree} - {t.i for t in ent}
+        if phrase.i < ent.start:  # the noun the name stands beside, not its other parts
+            tokens = {t.i for t in phrase.subtree if t.i < ent.start}
+        inside = [m for m in mentions if m.start in tokens and not m.is_person and
+                  m.kind != "media"]
+        if inside:
+            return inside[0]
+    return None
 
 
 def _is_acronym(token: Token) -> bool:

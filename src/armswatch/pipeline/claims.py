@@ -165,7 +165,8 @@ def _clause_subject_before(pronoun: Token, index: MentionIndex) -> Mention | Non
     subject = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
     if subject is None or subject.i >= pronoun.i or subject.i == pronoun.i:
         return None
-    found = [m for m in phrase_actors(subject, index, coordinated=False) if not m.is_person]
+    found = [m for m in phrase_actors(subject, index, coordinated=False)
+             if not m.is_person or m.speaks_for_body]
     return found[0] if found else None
 
 

@@ -839,13 +839,14 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
             continue
         subjects = [m for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")
                     and c.i < pronoun.i for m in phrase_actors(c, index, coordinated=False)
-                    if m.is_person == want_person]
+                    if m.is_person == want_person or m.speaks_for_body]
         if subjects:  # the nearest, past a dateline's agency name
             return subjects[-1]
     if sent_start > 0 and not want_person:
         last = pronoun.doc[sent_start - 1].sent
         subjects = [m for c in last.root.children if c.dep_ in ("nsubj", "nsubjpass")
-                    for m in phrase_actors(c, index, coordinated=False) if not m.is_person]
+                    for m in phrase_actors(c, index, coordinated=False)
+                    if not m.is_person or m.speaks_for_body]
         if subjects and pronoun.i - pronoun.sent.start < 3:
             return subjects[0]
     for mention in reversed(index.mentions):
