@@ -187,6 +187,11 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      "Andrews told reporters on Wednesday that Russia had supplied the Myanmar junta with "
      "fighter jets.",
      {("RUS", "MMR", "delivered"), ("un", "asserts", "RUS", "MMR")}),
+    # an accusation both named states reject
+    ("Ukraine says Iran has supplied Russia with drones, an accusation Tehran and Moscow "
+     "reject.",
+     {("IRN", "RUS", "delivered"), ("UKR", "asserts", "IRN", "RUS"),
+      ("IRN", "denies", "IRN", "RUS"), ("RUS", "denies", "IRN", "RUS")}),
     # who urges a halt says the transfer is under way
     ("France and Japan urged Iran to halt its drone deliveries to Russia.",
      {("IRN", "RUS", "delivered"), ("FRA", "asserts", "IRN", "RUS"),

@@ -118,10 +118,11 @@ def phrase_actors(token: Token, index: MentionIndex, *, coordinated: bool = True
         if found is not None and found not in out:
             out.append(found)
         if coordinated and found is not None and index.at(head) is None:
-            # "U.S. and Ukrainian officials": one for each coordinated modifier
+            # "U.S. and Ukrainian officials", "an accusation Tehran and Moscow reject": one
+            # for each coordinated modifier
             for modifier in head.children:
-                members = conjuncts(modifier) if modifier.dep_ in ("amod", "nmod", "compound") \
-                    else []
+                members = conjuncts(modifier) if modifier.dep_ in (
+                    "amod", "nmod", "compound", "appos") else []
                 if len(members) > 1:
                     out.extend(m for member in members
                                if (m := index.at(member)) is not None and m not in out)
@@ -244,10 +245,15 @@ def _noun_owner(noun: Token) -> Token | None:
     return None
 
 
+#: Nouns for a claim that an unmarked relative clause can follow ("an accusation Iran
+#: rejects").
+CLAIM_WORDS = frozenset(["accusation", "allegation", "claim", "charge", "assertion", "report"])
+
+
 def _subject_read_as_apposition(verb: Token) -> Token | None:
     """"the 80 Rafale fighters the UAE ordered from France": a relative clause without
     "that", whose subject the parser hung on the noun as an apposition."""
-    if verb.dep_ not in ("acl", "relcl") or children(verb, *SUBJECTS) or verb.i == 0:
+    if verb.dep_ not in ("acl", "relcl", "advcl") or children(verb, *SUBJECTS) or verb.i == 0:
         return None
     if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" and \
             verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "ccomp" for c in verb.children):
@@ -255,7 +261,11 @@ def _subject_read_as_apposition(verb: Token) -> Token | None:
     if verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     before = verb.doc[verb.i - 1]
-    if before.dep_ == "appos" and before.head == verb.head and before.pos_ == "PROPN":
+    while before.dep_ == "conj" and before.head.i < before.i:  # "Tehran and Moscow reject"
+        before = before.head
+    if before.dep_ == "appos" and before.pos_ == "PROPN" and (
+            before.head == verb.head or verb.dep_ == "advcl" and before.head.lower_ in
+            CLAIM_WORDS):  # "..., an accusation Tehran and Moscow reject"
         return before
     return None
 
