@@ -253,7 +253,8 @@ CLAIM_WORDS = frozenset(["accusation", "allegation", "claim", "charge", "asserti
 def _subject_read_as_apposition(verb: Token) -> Token | None:
     """"the 80 Rafale fighters the UAE ordered from France": a relative clause without
     "that", whose subject the parser hung on the noun as an apposition."""
-    if verb.dep_ not in ("acl", "relcl", "advcl") or children(verb, *SUBJECTS) or verb.i == 0:
+    if verb.dep_ not in ("acl", "relcl", "advcl", "ccomp") or children(verb, *SUBJECTS) or \
+            verb.i == 0:
         return None
     if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" and \
             verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "ccomp" for c in verb.children):
@@ -264,7 +265,7 @@ def _subject_read_as_apposition(verb: Token) -> Token | None:
     while before.dep_ == "conj" and before.head.i < before.i:  # "Tehran and Moscow reject"
         before = before.head
     if before.dep_ == "appos" and before.pos_ == "PROPN" and (
-            before.head == verb.head or verb.dep_ == "advcl" and before.head.lower_ in
+            before.head == verb.head and verb.dep_ != "ccomp" or before.head.lower_ in
             CLAIM_WORDS):  # "..., an accusation Tehran and Moscow reject"
         return before
     return None
