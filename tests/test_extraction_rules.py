@@ -192,6 +192,14 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      "reject.",
      {("IRN", "RUS", "delivered"), ("UKR", "asserts", "IRN", "RUS"),
       ("IRN", "denies", "IRN", "RUS"), ("RUS", "denies", "IRN", "RUS")}),
+    # the subject of a copula acts in the infinitive on its complement, done not aimed at;
+    # "its" in a passive subject is the owner named before
+    ("The UAE was the first country outside the US to buy THAAD.",
+     {("USA", "ARE", "delivered"), ("author", "asserts", "USA", "ARE")}),
+    ("Poland became the first NATO member to receive the tanks from Germany.",
+     {("DEU", "POL", "delivered"), ("author", "asserts", "DEU", "POL")}),
+    ("Bolivia flies K-8 jets. Its six K-8 jet trainers were bought from China in 2009.",
+     {("CHN", "BOL", "delivered"), ("author", "asserts", "CHN", "BOL")}),
     # who urges a halt says the transfer is under way
     ("France and Japan urged Iran to halt its drone deliveries to Russia.",
      {("IRN", "RUS", "delivered"), ("FRA", "asserts", "IRN", "RUS"),

@@ -602,8 +602,14 @@ def _own_event(token: Token) -> bool:
 
 
 def _purpose_infinitive(verb: Token) -> bool:
+    """"raised money to buy one"; not "the first country to buy THAAD", which did."""
     return verb.pos_ == "VERB" and verb.dep_ in ("advcl", "relcl", "acl") and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and not _ranked(verb.head)
+
+
+def _ranked(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and any(c.lower_ in ("first", "only", "last", "second", "latest")
+                                       for c in noun.children if c.dep_ == "amod")
 
 
 OBLIGATION_MODALS = frozenset(["should", "must", "ought"])

@@ -203,12 +203,16 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ == "acl" and current.tag_ == "VB" and \
                 (asker := _noun_owner(current.head)) is not None:
             return asker  # "a request by Spain to re-export", "Poland's offer to hand over"
+        if current.dep_ in ("acl", "relcl") and current.tag_ == "VB" and \
+                current.head.dep_ == "attr":
+            current = current.head.head  # "the UAE was the first country to buy THAAD"
+            continue
         if current.dep_ == "xcomp" or current.dep_ == "acl" and current.tag_ == "VB":
             governor = current.head
             raised = children(governor, *PASSIVE_SUBJECTS)
             if current.dep_ == "xcomp" and raised:
                 return raised[0]  # "Moscow is believed to be sharing": Moscow shares
-            objects = children(governor, *OBJECTS)
+            objects = [] if governor.lower_ in COPULAS else children(governor, *OBJECTS)
             on_objects = [o for p, o in prep_objects(governor, {"on", "upon"})
                           if o.i > governor.i]  # "called on X to", not "On that basis"
             if objects or on_objects:  # object control: "urged Iran to stop"
@@ -229,6 +233,11 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+#: "Poland became the first member to receive": the subject, not the complement, acts.
+COPULAS = frozenset(["be", "is", "are", "was", "were", "been", "become", "became", "becomes",
+                     "remain", "remained", "remains"])
 
 
 def _noun_owner(noun: Token) -> Token | None:

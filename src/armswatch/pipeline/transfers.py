@@ -468,7 +468,7 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         if passive and not mention.recipients:  # "Ukraine's drones were bought from Turkey"
             mention.recipients = [m for c in children(token, *PASSIVE_SUBJECTS)
                                   for p in c.children if p.dep_ == "poss"
-                                  for m in phrase_actors(p, index)]
+                                  for m in _resolve_pronoun_actors(p, index)]
         mention.suppliers = from_actors or _origin_actors(token, index, items_at)
     elif trig.frame == "rely":
         mention.recipients = subject_actors
