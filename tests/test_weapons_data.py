@@ -271,3 +271,11 @@ def test_multinational_systems_say_so_in_their_note() -> None:
         term = find_term(form)
         assert term is not None and term.get("origin") in state_codes(), form
         assert "multinational" in term.get("note", ""), form
+
+
+def test_an_ambiguous_form_names_no_maker() -> None:
+    from armswatch.pipeline.weapons import load_weapon_terms
+
+    origins = {term.text: term.origin for term in load_weapon_terms()}
+    assert origins["Puma"] is None and origins["Cobra"] is None
+    assert origins["Puma IFV"] == "DEU" and origins["RQ-20 Puma"] == "USA"

@@ -34,6 +34,8 @@ def load_weapon_terms() -> tuple[WeaponTerm, ...]:
     where = "armswatch/data/weapons.yaml"
     raw = yaml.load((resources.files("armswatch") / "data" / "weapons.yaml")
                     .read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    # a form with several readings may be any of several makers' systems: no origin
+    ambiguous = {str(entry["text"]) for entry in raw.get("ambiguous", [])}
     terms = []
     for entry in raw.get("terms", []):
         category = entry.get("category")
@@ -45,11 +47,12 @@ def load_weapon_terms() -> tuple[WeaponTerm, ...]:
         origin = entry.get("origin")
         system = str(entry["text"]) if entry.get("kind") == "system" else ""
         for text in [entry["text"], *(entry.get("also") or [])]:
-            terms.append(WeaponTerm(str(text), category, exact, previous, following, origin,
+            made_by = None if str(text) in ambiguous else origin
+            terms.append(WeaponTerm(str(text), category, exact, previous, following, made_by,
                                     system))
             if _is_system_name(str(text)):  # "two F-16s", "the Kfirs"
                 terms.append(WeaponTerm(f"{text}s", category, exact, previous, following,
-                                        origin, system))
+                                        made_by, system))
     return tuple(terms)
 
 
