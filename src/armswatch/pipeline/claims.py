@@ -648,19 +648,31 @@ def _urging_a_halt(trigger: Token, index: MentionIndex,
                    lexicon: Lexicon) -> tuple[Token | None, list[Mention]]:
     """The verb urging someone to stop the transfer, and the states that urge it."""
     for token in governors(trigger):
-        if _under_request(token, lexicon) and \
+        request = _request_above(token, lexicon)
+        if request is not None and \
                 lexicon.governor_stage(lexicon.lemma(token.text, token.pos_)) == "cancelled":
-            subject = subject_of(token.head)
+            subject = subject_of(request)
             urgers = [m for m in phrase_actors(subject, index) if not m.is_person] \
                 if subject is not None else []
-            return token.head, urgers
+            return request, urgers
     return None, []
 
 
 def _under_request(token: Token, lexicon: Lexicon) -> bool:
-    head = token.head
-    return token.dep_ in ("xcomp", "ccomp") and \
-        lexicon.lemma(head.text, "VERB") in lexicon.request_verbs
+    return _request_above(token, lexicon) is not None
+
+
+def _request_above(token: Token, lexicon: Lexicon) -> Token | None:
+    """"urged X to halt", "called on Paris to ensure the firms stopped": the verb that
+    only asks for it."""
+    current = token
+    for _ in range(2):
+        if current.dep_ not in ("xcomp", "ccomp"):
+            return None
+        current = current.head
+        if lexicon.lemma(current.text, "VERB") in lexicon.request_verbs:
+            return current
+    return None
 
 
 def _furthest_request(governed: str, base: str) -> str:
