@@ -210,6 +210,12 @@ def test_transfers_and_sources(extractor, text, expected):
     assert expected <= found, found
 
 
+def test_an_order_whose_goods_were_delivered_is_a_delivery(extractor):
+    found = read(extractor, "Morocco ordered 16 more drones from Turkey in January, which "
+                            "were delivered in March.")
+    assert ("TUR", "MAR", "delivered") in found and ("TUR", "MAR", "agreed") not in found
+
+
 def test_a_place_name_hides_the_state_inside_it(extractor):
     found = read(extractor, "Argentina and Latin America are not thinking of sending weapons "
                             "to Ukraine, Fernandez said.")

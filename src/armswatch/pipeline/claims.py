@@ -190,6 +190,8 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
             _looks_ahead(trigger) and _supplier_side(attribution.source, mention):
         # "Germany would not send lethal weapons": the supplier refuses, a halt it reports
         status, negated = "cancelled", False
+    if status == "agreed" and not negated and _ordered_goods_delivered(trigger, lexicon):
+        status = "delivered"  # "ordered 16 more in January, which were delivered in March"
     mention.status = status
     urging, urgers = _urging_a_halt(trigger, index, lexicon)
     if attribution.source is None and urging is not None and urgers:
@@ -599,6 +601,23 @@ SEPARATE_EVENT_MARKS = frozenset(["although", "though", "while", "whereas", "aft
 def _own_event(token: Token) -> bool:
     return token.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in SEPARATE_EVENT_MARKS for c in token.children)
+
+
+def _ordered_goods_delivered(trigger: Token, lexicon: Lexicon) -> bool:
+    """A relative clause on the goods of a deal that says they were delivered."""
+    for token in trigger.subtree:
+        if token.dep_ != "relcl" or token == trigger or is_negated(token):
+            continue
+        relative = any(c.lower_ in ("which", "that") and c.dep_ in ("nsubj", "nsubjpass")
+                       for c in token.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might",
+                                                      "should", "must") for c in token.children)
+        if relative and not modal and lexicon.lemma(token.text, "VERB") in DELIVERY_VERBS:
+            return True
+    return False
+
+
+DELIVERY_VERBS = frozenset(["deliver", "arrive", "hand", "ship", "receive"])
 
 
 def _purpose_infinitive(verb: Token) -> bool:
