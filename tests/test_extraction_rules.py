@@ -200,6 +200,9 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      {("DEU", "POL", "delivered"), ("author", "asserts", "DEU", "POL")}),
     ("Bolivia flies K-8 jets. Its six K-8 jet trainers were bought from China in 2009.",
      {("CHN", "BOL", "delivered"), ("author", "asserts", "CHN", "BOL")}),
+    # the route before a system's maker; the party whose allies supply receives
+    ("Ukraine's allies have delivered hundreds of T-72s, mainly from Poland.",
+     {("POL", "UKR", "delivered"), ("author", "asserts", "POL", "UKR")}),
     # who urges a halt says the transfer is under way
     ("France and Japan urged Iran to halt its drone deliveries to Russia.",
      {("IRN", "RUS", "delivered"), ("FRA", "asserts", "IRN", "RUS"),

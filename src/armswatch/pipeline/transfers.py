@@ -46,6 +46,9 @@ VAGUE_SUPPLIERS = frozenset(["western", "foreign", "allied", "international", "o
 #: Definite descriptions that stand for the state named just before ("the government").
 STATE_BODIES = frozenset(["government", "administration", "junta", "regime", "military",
                           "authorities", "ministry", "army", "cabinet", "parliament"])
+#: "Ukraine's allies", "Kyiv's backers": those who supply the possessor.
+BACKER_NOUNS = frozenset(["allies", "partners", "backers", "supporters", "donors", "friends",
+                          "suppliers", "sponsors"])
 USING_VERBS = frozenset(["fly", "use", "operate", "fire", "launch", "deploy", "field"])
 #: Prepositions inside a noun phrase that still describe the goods ("shells of 152mm",
 #: "jets with radars", "drones such as the Shahed", "weapons from Iran").
@@ -426,8 +429,10 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.suppliers = agents if passive else subject_actors
         mention.recipients = to_actors + object_actors + passive_actors or \
             [h for h in holders if h not in mention.suppliers]
-        if not mention.suppliers:  # the maker ("Iranian-made") before the route ("from Yemen")
-            mention.suppliers = _origin_actors(token, index, items_at) or from_actors
+        if not mention.suppliers:  # the maker ("Iranian-made") before the route ("from Yemen"),
+            # the route before a system's maker ("T-72s from Poland")
+            mention.suppliers = _origin_actors(token, index, items_at, makers=False) or \
+                from_actors or _maker_states(token)
         if not mention.recipients:  # "supplied 81% of Pakistan's arms imports"
             mention.recipients = [m for c in children(token, *OBJECTS) for t in c.subtree
                                   if t.pos_ == "NOUN" and
@@ -438,6 +443,10 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         if not mention.recipients and trig.lemma in ("share", "transmit"):
             mention.recipients = [m for _, obj in prep_objects(token, {"with"})
                                   for m in phrase_actors(obj, index)]
+        if not mention.recipients and subject is not None and subject.lower_ in BACKER_NOUNS:
+            # "Ukraine's allies have delivered tanks": the backed party receives
+            mention.recipients = [m for c in subject.children if c.dep_ == "poss"
+                                  for m in _resolve_pronoun_actors(c, index)]
         if not mention.recipients:
             mention.recipients = _bound_for(token.sent, index)
         own = {m.state for m in mention.recipients}
@@ -694,7 +703,7 @@ def _governing_party(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list
 
 
 def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str],
-                   designer_sells: bool = False) -> list[Mention]:
+                   designer_sells: bool = False, makers: bool = True) -> list[Mention]:
     """Actors named as the origin of the materiel: "Iranian drones", "North Korean-made
     shells", "shells from North Korea" inside the transfer's arguments; a designer
     ("Iranian-designed") only where a contract is signed for the design."""
@@ -715,7 +724,7 @@ def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str],
             elif child.dep_ == "acl" and child.lower_ in MAKER_VERBS:  # "made by Diehl"
                 out.extend(m for _, obj in prep_objects(child, {"by", "in"})
                            for m in phrase_actors(obj, index))
-    return _unique(out) or _maker_states(token)
+    return _unique(out) or (_maker_states(token) if makers else [])
 
 
 def _definite_goods(token: Token, items_at: dict[int, str]) -> bool:
