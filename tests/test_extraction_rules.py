@@ -325,6 +325,7 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "The war over the drones could end up in a stalemate.",
     "Russia is considering using nuclear weapons.",
     "Iran said no weapons destined for Armenia had passed through its territory.",
+    "US officials said they have not seen China transfer weapon systems to Russia.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
     extraction = extractor.extract_one(Document(id="t", text=text, published="2024-03-15"))

@@ -233,15 +233,21 @@ def _hearsay(trigger: Token, attribution: Attribution, lexicon: Lexicon) -> bool
 
 
 def _not_known(trigger: Token, lexicon: Lexicon) -> bool:
-    """"could not determine who had shipped the weapons", "did not say whether": the
-    speaker does not know, which claims nothing either way."""
+    """"could not determine who had shipped the weapons", "did not say whether", "have not
+    seen China transfer": the speaker does not know, which claims nothing either way."""
     for token in governors(trigger):
         if token.pos_ == "ADP":
             return False  # "not thinking of sending": an intention, judged as a stage
-        return token.pos_ == "VERB" and is_negated(token) and \
-            lexicon.lemma(token.text, "VERB") in lexicon.reporting and \
-            lexicon.lemma(token.text, "VERB") not in lexicon.denial
+        lemma = lexicon.lemma(token.text, "VERB")
+        return token.pos_ == "VERB" and is_negated(token) and lemma not in lexicon.denial and \
+            (lemma in lexicon.reporting or token.lower_ in PERCEPTION_VERBS)
     return False
+
+
+#: "have not seen China transfer weapons": no evidence either way.
+PERCEPTION_VERBS = frozenset(["see", "sees", "saw", "seen", "seeing", "observe", "observed",
+                              "detect", "detected", "notice", "noticed", "witness",
+                              "witnessed"])
 
 
 def _denier_as_party(mention: TransferMention) -> None:
