@@ -203,6 +203,10 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     # the route before a system's maker; the party whose allies supply receives
     ("Ukraine's allies have delivered hundreds of T-72s, mainly from Poland.",
      {("POL", "UKR", "delivered"), ("author", "asserts", "POL", "UKR")}),
+    # a seizure of the vessels that carry the arms, from where they were said to originate
+    ("Warships seized several dhows loaded with rifles, which had originated in Iran and "
+     "were bound for the Houthis.",
+     {("IRN", "YEM", "cancelled")}),
     # who urges a halt says the transfer is under way
     ("France and Japan urged Iran to halt its drone deliveries to Russia.",
      {("IRN", "RUS", "delivered"), ("FRA", "asserts", "IRN", "RUS"),

@@ -46,6 +46,10 @@ VAGUE_SUPPLIERS = frozenset(["western", "foreign", "allied", "international", "o
 #: Definite descriptions that stand for the state named just before ("the government").
 STATE_BODIES = frozenset(["government", "administration", "junta", "regime", "military",
                           "authorities", "ministry", "army", "cabinet", "parliament"])
+#: Vessels and vehicles a seizure names in place of the arms they carry.
+CARRIER_NOUNS = frozenset(["dhow", "dhows", "ship", "ships", "vessel", "vessels", "boat",
+                           "boats", "trawler", "freighter", "container", "containers",
+                           "truck", "trucks", "plane", "aircraft", "cargo", "shipment"])
 #: "Ukraine's allies", "Kyiv's backers": those who supply the possessor.
 BACKER_NOUNS = frozenset(["allies", "partners", "backers", "supporters", "donors", "friends",
                           "suppliers", "sponsors"])
@@ -300,6 +304,11 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     if trig.item or any(c.lower_ in lexicon.materiel_modifiers for c in token.children
                         if c.dep_ in ("compound", "amod", "nmod")):
         return ["unspecified"]
+    carried = [items_at[t.i] for t in sent if t.i in items_at and t.lower_ not in
+               CARRIER_NOUNS] if trig.frame == "seize" and \
+        any(t.lower_ in CARRIER_NOUNS for t in argument_tokens) else []
+    if carried:  # "seized several dhows loaded with rifles": the cargo is the goods
+        return _unique(carried)
     has_goods = any(t.pos_ == "NOUN" and index.at(t) is None and
                     t.lower_ not in PRONOUNS and t.lower_ not in lexicon.anaphoric_goods and
                     not _names_actor(t, index, lexicon) and t.dep_ != "compound"
@@ -464,8 +473,8 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.recipients = _bound_for(token.sent, index) or to_actors
         # a seizure names where the cargo was going, or it is no interdicted transfer
         # ("scrambled to intercept Russian bombers")
-        mention.suppliers = (_origin_actors(token, index, items_at) or from_actors) \
-            if mention.recipients else []
+        mention.suppliers = (_origin_actors(token, index, items_at) or from_actors or
+                             _said_to_originate(token.sent, index)) if mention.recipients else []
     elif trig.frame == "arm":
         armed = children(token, *OBJECTS, *PASSIVE_SUBJECTS)
         if any(c.i in items_at for c in armed):
@@ -652,6 +661,17 @@ def _holders_of_noun(noun: Token, index: MentionIndex) -> list[Mention]:
     subjects = children(head, "nsubj", "nsubjpass") or ([head.head] if head.dep_ == "acl"
                                                          else [])
     return [m for s in subjects for m in phrase_actors(s, index)]
+
+
+def _said_to_originate(sent: Span, index: MentionIndex) -> list[Mention]:
+    """"... which had originated in Iran": the start of a seized cargo's route."""
+    for token in sent:
+        if token.lower_ in ("originated", "originating", "originate", "originates"):
+            for _, obj in prep_objects(token, {"in", "from"}):
+                found = phrase_actors(obj, index)
+                if found:
+                    return found
+    return []
 
 
 def _bound_for(sent: Span, index: MentionIndex) -> list[Mention]:
