@@ -207,6 +207,11 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     ("Warships seized several dhows loaded with rifles, which had originated in Iran and "
      "were bound for the Houthis.",
      {("IRN", "YEM", "cancelled")}),
+    # a sale going ahead is agreed; repaying someone with weapons supplies them
+    ("The sale of F-16s to Turkey is finally going ahead.",
+     {("USA", "TUR", "agreed"), ("author", "asserts", "USA", "TUR")}),
+    ("Russia rewarded Pyongyang with air defence systems.",
+     {("RUS", "PRK", "delivered"), ("author", "asserts", "RUS", "PRK")}),
     # who urges a halt says the transfer is under way
     ("France and Japan urged Iran to halt its drone deliveries to Russia.",
      {("IRN", "RUS", "delivered"), ("FRA", "asserts", "IRN", "RUS"),
