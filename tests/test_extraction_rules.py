@@ -212,6 +212,14 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      {("USA", "TUR", "agreed"), ("author", "asserts", "USA", "TUR")}),
     ("Russia rewarded Pyongyang with air defence systems.",
      {("RUS", "PRK", "delivered"), ("author", "asserts", "RUS", "PRK")}),
+    # goods passed on: their first holder supplies, unless the first seller is named;
+    # a coordinated participle keeps its agent
+    ("Rifles sold by three European states to Uganda were passed on to South Sudan's army.",
+     {("UGA", "SSD", "delivered"), ("author", "asserts", "UGA", "SSD")}),
+    ("Shells sold by Indian firms to Italy had been sent on to Kyiv.",
+     {("IND", "UKR", "delivered"), ("IND", "ITA", "delivered")}),
+    ("The bomb was an MK 82 made by Lockheed Martin and sold to Riyadh by Washington.",
+     {("USA", "SAU", "delivered"), ("author", "asserts", "USA", "SAU")}),
     # who urges a halt says the transfer is under way
     ("France and Japan urged Iran to halt its drone deliveries to Russia.",
      {("IRN", "RUS", "delivered"), ("FRA", "asserts", "IRN", "RUS"),

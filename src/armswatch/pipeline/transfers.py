@@ -406,10 +406,12 @@ def _goods_phrase(head: Token) -> list[Token]:
 
 def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: MentionIndex,
                 lexicon: Lexicon, items_at: dict[int, str]) -> None:
+    participle = token.head if token.dep_ == "conj" and token.tag_ in ("VBN", "VBD") and \
+        any(c.dep_ == "agent" for c in token.children) else token
     passive = bool(children(token, *PASSIVE_SUBJECTS)) or any(
         c.dep_ == "auxpass" for c in token.children) or \
-        token.dep_ == "acl" and token.tag_ == "VBN" and \
-        not children(token, "nsubj", "aux")  # "shells sold by Indian firms"
+        participle.dep_ == "acl" and participle.tag_ == "VBN" and \
+        not children(participle, "nsubj", "aux")  # "shells made by X and sold by Y"
     subject = subject_of(token)
     subject_actors = _resolve_pronoun_actors(subject, index) if subject is not None else []
     if subject is not None and token.dep_ == "relcl" and subject == token.head:
@@ -436,6 +438,10 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         agents = agents if trig.frame != "acquire" or agents else holders  # "sought by Tehran"
     if trig.frame == "supply":
         mention.suppliers = agents if passive else subject_actors
+        if passive and not mention.suppliers:  # "rifles sold to Uganda were passed on"
+            makers, holders = _earlier_sale(token, index, lexicon)
+            mention.suppliers = makers or holders
+            mention.via = holders if makers else []
         mention.recipients = to_actors + object_actors + passive_actors or \
             [h for h in holders if h not in mention.suppliers]
         if not mention.suppliers:  # the maker ("Iranian-made") before the route ("from Yemen"),
@@ -661,6 +667,23 @@ def _holders_of_noun(noun: Token, index: MentionIndex) -> list[Mention]:
     subjects = children(head, "nsubj", "nsubjpass") or ([head.head] if head.dep_ == "acl"
                                                          else [])
     return [m for s in subjects for m in phrase_actors(s, index)]
+
+
+def _earlier_sale(token: Token, index: MentionIndex,
+                  lexicon: Lexicon) -> tuple[list[Mention], list[Mention]]:
+    """"Rifles sold by EU states to Uganda were passed on to South Sudan": the one the goods
+    went to before passes them on, unless the first seller is named ("shells sold by Indian
+    firms to Italy were sent on to Kyiv": India supplies, by way of Italy)."""
+    for subject in children(token, *PASSIVE_SUBJECTS):
+        for clause in subject.children:
+            if clause.dep_ == "acl" and (trig := trigger_for(clause, lexicon)) is not None \
+                    and trig.frame == "supply":
+                holders = _recipients_near(clause, index, lexicon)
+                makers = [m for _, obj in prep_objects(clause, {"by"})
+                          for m in phrase_actors(obj, index)]
+                if holders:
+                    return makers, holders
+    return [], []
 
 
 def _said_to_originate(sent: Span, index: MentionIndex) -> list[Mention]:
