@@ -220,6 +220,9 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      {("IND", "UKR", "delivered"), ("IND", "ITA", "delivered")}),
     ("The bomb was an MK 82 made by Lockheed Martin and sold to Riyadh by Washington.",
      {("USA", "SAU", "delivered"), ("author", "asserts", "USA", "SAU")}),
+    # turning to a supplier for goods
+    ("Poland has since turned to South Korea for K2 tanks.",
+     {("KOR", "POL", "delivered"), ("author", "asserts", "KOR", "POL")}),
     # who urges a halt says the transfer is under way
     ("France and Japan urged Iran to halt its drone deliveries to Russia.",
      {("IRN", "RUS", "delivered"), ("FRA", "asserts", "IRN", "RUS"),
@@ -343,6 +346,7 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "Russia is considering using nuclear weapons.",
     "Iran said no weapons destined for Armenia had passed through its territory.",
     "US officials said they have not seen China transfer weapon systems to Russia.",
+    "Ukraine turned to the page on drones.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
     extraction = extractor.extract_one(Document(id="t", text=text, published="2024-03-15"))

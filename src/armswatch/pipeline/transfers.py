@@ -9,6 +9,7 @@ claim stage then adds the stage, stance and source of each.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -46,6 +47,8 @@ VAGUE_SUPPLIERS = frozenset(["western", "foreign", "allied", "international", "o
 #: Definite descriptions that stand for the state named just before ("the government").
 STATE_BODIES = frozenset(["government", "administration", "junta", "regime", "military",
                           "authorities", "ministry", "army", "cabinet", "parliament"])
+#: The preposition that names whom a dependent relies on: "relies on", "turned to".
+RELY_PREPS = defaultdict(lambda: {"on", "upon"}, {"turn": {"to"}})
 #: Vessels and vehicles a seizure names in place of the arms they carry.
 CARRIER_NOUNS = frozenset(["dhow", "dhows", "ship", "ships", "vessel", "vessels", "boat",
                            "boats", "trawler", "freighter", "container", "containers",
@@ -496,7 +499,7 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.suppliers = from_actors or _origin_actors(token, index, items_at)
     elif trig.frame == "rely":
         mention.recipients = subject_actors
-        mention.suppliers = [m for _, obj in prep_objects(token, {"on", "upon"})
+        mention.suppliers = [m for _, obj in prep_objects(token, RELY_PREPS[trig.lemma])
                              for m in phrase_actors(obj, index)]
     elif trig.frame == "arrive":  # "Patriot systems have arrived in Ukraine from the US"
         mention.recipients = [m for _, obj in _preps_near(token, {"in", "at", "to", "with"})
