@@ -220,6 +220,9 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      {("IND", "UKR", "delivered"), ("IND", "ITA", "delivered")}),
     ("The bomb was an MK 82 made by Lockheed Martin and sold to Riyadh by Washington.",
      {("USA", "SAU", "delivered"), ("author", "asserts", "USA", "SAU")}),
+    # companies located in coordinated states each supply
+    ("Entities in Russia and China continued to supply fighter jets to the Myanmar military.",
+     {("RUS", "MMR", "delivered"), ("CHN", "MMR", "delivered")}),
     # turning to a supplier for goods
     ("Poland has since turned to South Korea for K2 tanks.",
      {("KOR", "POL", "delivered"), ("author", "asserts", "KOR", "POL")}),

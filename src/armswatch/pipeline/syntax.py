@@ -22,7 +22,8 @@ SPEAKER_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "official
 #: Armed people whose place names the side they belong to ("jihadists in Mali").
 LOCATED_GROUPS = frozenset(["militants", "rebels", "fighters", "jihadists", "insurgents",
                             "groups", "gangs", "militias", "separatists", "guerrillas",
-                            "extremists", "factions"])
+                            "extremists", "factions", "entities", "companies", "firms",
+                            "suppliers", "dealers", "brokers", "manufacturers"])
 #: Nouns for a statement whose author a "by/from" phrase names.
 SOURCE_NOUNS = frozenset(["report", "reports", "statement", "assessment", "study",
                           "investigation", "analysis", "letter", "documents", "findings",
@@ -123,6 +124,9 @@ def phrase_actors(token: Token, index: MentionIndex, *, coordinated: bool = True
             for modifier in head.children:
                 members = conjuncts(modifier) if modifier.dep_ in (
                     "amod", "nmod", "compound", "appos") else []
+                if modifier.dep_ == "prep" and modifier.lower_ == "in" and \
+                        head.lower_ in LOCATED_GROUPS:  # "entities in Russia and China"
+                    members = [m for o in children(modifier, "pobj") for m in conjuncts(o)]
                 if len(members) > 1:
                     out.extend(m for member in members
                                if (m := index.at(member)) is not None and m not in out)
