@@ -223,6 +223,10 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     # companies located in coordinated states each supply
     ("Entities in Russia and China continued to supply fighter jets to the Myanmar military.",
      {("RUS", "MMR", "delivered"), ("CHN", "MMR", "delivered")}),
+    # foreign-made goods a state's navy holds, whatever the clause says will happen next
+    ("India ordered 26 Rafale Marine jets. They will supplement the navy's Russian-made "
+     "MiG-29K fighters.",
+     {("FRA", "IND", "agreed"), ("RUS", "IND", "delivered")}),
     # turning to a supplier for goods
     ("Poland has since turned to South Korea for K2 tanks.",
      {("KOR", "POL", "delivered"), ("author", "asserts", "KOR", "POL")}),

@@ -190,6 +190,9 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
             _looks_ahead(trigger) and _supplier_side(attribution.source, mention):
         # "Germany would not send lethal weapons": the supplier refuses, a halt it reports
         status, negated = "cancelled", False
+    if mention.frame == "use" and trigger.pos_ in ("NOUN", "PROPN") and \
+            status in ("agreed", "possible"):
+        status = "delivered"  # "will supplement the navy's Russian-made MiG-29Ks": held now
     if status == "agreed" and not negated and _ordered_goods_delivered(trigger, lexicon):
         status = "delivered"  # "ordered 16 more in January, which were delivered in March"
     mention.status = status

@@ -46,7 +46,7 @@ SIGNING_VERBS = frozenset(["sign", "ink", "seal", "conclude", "finalise", "final
 VAGUE_SUPPLIERS = frozenset(["western", "foreign", "allied", "international", "overseas"])
 #: Definite descriptions that stand for the state named just before ("the government").
 STATE_BODIES = frozenset(["government", "administration", "junta", "regime", "military",
-                          "authorities", "ministry", "army", "cabinet", "parliament"])
+                          "authorities", "ministry", "army", "cabinet", "parliament", "navy"])
 #: The preposition that names whom a dependent relies on: "relies on", "turned to".
 RELY_PREPS = defaultdict(lambda: {"on", "upon"}, {"turn": {"to"}})
 #: Vessels and vehicles a seizure names in place of the arms they carry.
@@ -217,7 +217,8 @@ def _owned_foreign_goods(token: Token, index: MentionIndex, items_at: dict[int, 
              (t is token or t.dep_ in ("amod", "compound"))]
     if not named:
         return None
-    owners = [m for c in token.children if c.dep_ == "poss" for m in phrase_actors(c, index)]
+    owners = [m for c in token.children if c.dep_ == "poss"
+              for m in phrase_actors(c, index) or _definite_body(c, index)]
     origins = [m for c in token.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
                and c.i < token.i for m in index.in_tokens(list(c.subtree))
                if m.kind in ("adjective", "org") and not _design_only(m, token.doc)]
@@ -227,6 +228,13 @@ def _owned_foreign_goods(token: Token, index: MentionIndex, items_at: dict[int, 
                            base_status="delivered", sentence=(sent.start_char, sent.end_char),
                            suppliers=_unique(origins), recipients=_unique(owners),
                            items=named[:1])
+
+
+def _definite_body(noun: Token, index: MentionIndex) -> list[Mention]:
+    """"the navy's", "the army's": a state's own body stands for the state last named."""
+    if noun.lower_ in STATE_BODIES and any(c.lower_ == "the" for c in noun.children):
+        return _last_state_named(noun, index)
+    return []
 
 
 def _clause_noun(token: Token, lexicon: Lexicon) -> Token | None:
