@@ -227,6 +227,11 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
     ("India ordered 26 Rafale Marine jets. They will supplement the navy's Russian-made "
      "MiG-29K fighters.",
      {("FRA", "IND", "agreed"), ("RUS", "IND", "delivered")}),
+    # negotiating with a supplier; the other side of a sale under discussion
+    ("Indonesia is negotiating with France for as many as 36 Rafale jets.",
+     {("FRA", "IDN", "negotiating")}),
+    ("Hanoi and Washington have been discussing a sale of F-16 fighters.",
+     {("USA", "VNM", "negotiating"), ("author", "asserts", "USA", "VNM")}),
     # turning to a supplier for goods
     ("Poland has since turned to South Korea for K2 tanks.",
      {("KOR", "POL", "delivered"), ("author", "asserts", "KOR", "POL")}),

@@ -42,6 +42,9 @@ OTHER_SENSE_PARTICLES = frozenset(["out", "up", "part", "off", "back"])
 FIRST_PERSON = frozenset(["we", "i"])
 #: Verbs that conclude a deal with the party their "with" phrase names.
 SIGNING_VERBS = frozenset(["sign", "ink", "seal", "conclude", "finalise", "finalize", "agree"])
+#: Verbs whose subjects are the two sides of the deal they govern.
+DEAL_MAKING_VERBS = frozenset(["discuss", "negotiate", "sign", "agree", "finalise", "finalize",
+                               "conclude", "seal", "ink"])
 #: Adjectives that name suppliers as a crowd, not as one actor ("Western deliveries").
 VAGUE_SUPPLIERS = frozenset(["western", "foreign", "allied", "international", "overseas"])
 #: Definite descriptions that stand for the state named just before ("the government").
@@ -564,6 +567,11 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.suppliers = owners or from_actors or _origin_actors(token, index, items_at) \
             or governing
         mention.recipients = to_actors
+        if not to_actors and token.dep_ in OBJECTS and \
+                lexicon.lemma(token.head.text, "VERB") in DEAL_MAKING_VERBS:
+            # "Hanoi and Washington have been discussing a sale of F-16s": the other party
+            mention.recipients = [m for m in governing
+                                  if m.state not in {s.state for s in mention.suppliers}]
     elif trig.frame == "acquire":
         mention.recipients = owners or governing
         # "Israel turned down Ukraine's request for air defence": the one who answers a
