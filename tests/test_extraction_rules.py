@@ -251,6 +251,12 @@ def test_an_order_whose_goods_were_delivered_is_a_delivery(extractor):
     assert ("TUR", "MAR", "delivered") in found and ("TUR", "MAR", "agreed") not in found
 
 
+def test_a_contract_to_supply_is_agreed_even_when_the_parse_strays(extractor):
+    found = read(extractor, "Hanwha Aerospace has signed a contract worth about $1 billion "
+                            "to supply Romania with K9 self-propelled howitzers.")
+    assert ("KOR", "ROU", "agreed") in found and ("KOR", "ROU", "delivered") not in found
+
+
 def test_a_place_name_hides_the_state_inside_it(extractor):
     found = read(extractor, "Argentina and Latin America are not thinking of sending weapons "
                             "to Ukraine, Fernandez said.")

@@ -543,7 +543,7 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
                                   lexicon.lemma(token.text, token.pos_) in lexicon.negating):
             negated = True
         if _own_event(token) or position == 0 and (
-                token.dep_ == "relcl" or reduced_relative(token)):
+                token.dep_ == "relcl" and not _infinitive(token) or reduced_relative(token)):
             # "turned down Kyiv's requests, although it has sold shells to the US", "refused
             # to let it send shells for the guns that Berlin has given Ukraine", "its THAAD,
             # bought from the US, intercepted a missile"
@@ -610,6 +610,11 @@ SEPARATE_EVENT_MARKS = frozenset(["although", "though", "while", "whereas", "aft
 def _own_event(token: Token) -> bool:
     return token.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in SEPARATE_EVENT_MARKS for c in token.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    """"a contract worth $1 billion to supply Romania": a clause with no tense of its own."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _ordered_goods_delivered(trigger: Token, lexicon: Lexicon) -> bool:
