@@ -257,6 +257,13 @@ def test_a_contract_to_supply_is_agreed_even_when_the_parse_strays(extractor):
     assert ("KOR", "ROU", "agreed") in found and ("KOR", "ROU", "delivered") not in found
 
 
+def test_any_such_transfer_is_hypothetical(extractor):
+    found = read(extractor, "Britain and France have warned that any transfer of Iranian "
+                            "ballistic missiles to Russia would be met with a strong response.")
+    assert ("IRN", "RUS", "possible") in found
+    assert not {("GBR", "asserts", "IRN", "RUS"), ("IRN", "RUS", "agreed")} & found
+
+
 def test_a_place_name_hides_the_state_inside_it(extractor):
     found = read(extractor, "Argentina and Latin America are not thinking of sending weapons "
                             "to Ukraine, Fernandez said.")

@@ -571,7 +571,7 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
             break  # "systems of the kind it has sent": the clause above has its own stage
     if cancelled:
         return "cancelled", False if speculative else negated
-    if speculative:
+    if speculative or not negated and _any_such(trigger):
         return "possible", negated
     if governed in ("negotiating", "agreed"):
         return _furthest_request(governed, base), negated
@@ -610,6 +610,14 @@ SEPARATE_EVENT_MARKS = frozenset(["although", "though", "while", "whereas", "aft
 def _own_event(token: Token) -> bool:
     return token.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in SEPARATE_EVENT_MARKS for c in token.children)
+
+
+def _any_such(trigger: Token) -> bool:
+    """"any transfer of Iranian missiles to Russia would be met with a response", "any
+    Patriots sent to Ukraine": a hypothetical transfer, not a reported one."""
+    goods = trigger.head if trigger.dep_ == "acl" else trigger
+    return goods.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and c.lower_ == "any" for c in goods.children)
 
 
 def _infinitive(verb: Token) -> bool:
