@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from armswatch.knowledge.actors import ActorIndex
 from armswatch.model import Actor, Claim, Document, Extraction, Span, Transfer, When
 from armswatch.pipeline.actors import Mention
-from armswatch.pipeline.claims import STAGE_ORDER, DenialMention
+from armswatch.pipeline.claims import FUTURE_MODALS, STAGE_ORDER, DenialMention
 from armswatch.pipeline.syntax import doc_text
 from armswatch.pipeline.timex import Timex, find_timexes
 from armswatch.pipeline.transfers import TransferMention
@@ -231,22 +231,21 @@ def _earlier_deal_for(report: TransferMention, doc: Doc, delivered: set[str]) ->
     trigger = doc[report.trigger]
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head  # "signed a contract"
     if verb.tag_ not in ("VBD", "VBN") or any(
-            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children):
+            c.dep_ == "aux" and c.lower_ in (*FUTURE_MODALS, "would") for c in verb.children):
         return False
     start, end = report.sentence
     if any(t.lower_ in FURTHER_DEAL_WORDS for t in doc.char_span(start, end,
                                                                 alignment_mode="expand")):
         return False
-    return _systems_named(report, doc) <= delivered - {""}
+    named = _systems_named(report, doc)
+    return bool(named) and named <= delivered
 
 
 def _systems_named(report: TransferMention, doc: Doc) -> set[str]:
-    """Named weapon systems in the report's sentence ("S-400", "Patriot"); empty when
-    it names none, which the caller must not read as "the same systems"."""
+    """Named weapon systems in the report's sentence ("S-400", "Patriot")."""
     start, end = report.sentence
-    names = {span.kb_id_ for span in doc.spans.get("weapons", [])
-             if span.kb_id_ and start <= span.start_char < end}
-    return names or {""}
+    return {span.kb_id_ for span in doc.spans.get("weapons", [])
+            if span.kb_id_ and start <= span.start_char < end}
 
 
 def _merge(reports: list[TransferMention], doc: Doc, timexes: list[Timex]) -> list[Transfer]:

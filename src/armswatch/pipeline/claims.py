@@ -552,10 +552,10 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
             continue
         if lexicon.lemma(token.text, token.pos_) in lexicon.ongoing:
             ongoing = True
-        found = _governor_stage(token, lexicon)
-        if found is None and \
-                lexicon.governor_stage(lexicon.lemma(token.text, token.pos_)) == "cancelled":
+        if lexicon.governor_stage(lexicon.lemma(token.text, token.pos_)) == "cancelled" and \
+                _halt_asked_for(token, lexicon):
             break  # a halt only asked for: the words above it speak of the halt
+        found = _governor_stage(token, lexicon)
         if token.pos_ == "NOUN" and path[position - 1].dep_ in ("appos", "conj", "nsubj"):
             found = None  # "the veto ...: the shipment of shells" names, it does not halt
         if unhalted:  # "did not rule out supplying" leaves it open, "has not halted" going on
@@ -632,8 +632,7 @@ def _ordered_goods_delivered(trigger: Token, lexicon: Lexicon) -> bool:
             continue
         relative = any(c.lower_ in ("which", "that") and c.dep_ in ("nsubj", "nsubjpass")
                        for c in token.children)
-        modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might",
-                                                      "should", "must") for c in token.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in ALL_MODALS for c in token.children)
         if relative and not modal and lexicon.lemma(token.text, "VERB") in DELIVERY_VERBS:
             return True
     return False
@@ -644,8 +643,8 @@ DELIVERY_VERBS = frozenset(["deliver", "arrive", "hand", "ship", "receive"])
 
 def _purpose_infinitive(verb: Token) -> bool:
     """"raised money to buy one"; not "the first country to buy THAAD", which did."""
-    return verb.pos_ == "VERB" and verb.dep_ in ("advcl", "relcl", "acl") and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and not _ranked(verb.head)
+    return verb.pos_ == "VERB" and verb.dep_ in ("advcl", "relcl", "acl") and \
+        _infinitive(verb) and not _ranked(verb.head)
 
 
 def _ranked(noun: Token) -> bool:
@@ -654,6 +653,7 @@ def _ranked(noun: Token) -> bool:
 
 
 OBLIGATION_MODALS = frozenset(["should", "must", "ought"])
+ALL_MODALS = SPECULATIVE_MODALS | FUTURE_MODALS | OBLIGATION_MODALS | {"would"}
 #: Verbs whose object carries the stage ("gave its approval", "issued a ban").
 LIGHT_VERBS = frozenset(["give", "grant", "issue", "impose", "announce"])
 
@@ -676,8 +676,7 @@ def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
         found = next((stage for c in token.children if c.dep_ == "dobj"
                       if (stage := lexicon.governor_stage(lexicon.lemma(c.text, "NOUN")))
                       in ("agreed", "cancelled")), None)
-    demanded = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in token.children)
-    if found == "cancelled" and (demanded or _under_request(token, lexicon)):
+    if found == "cancelled" and _halt_asked_for(token, lexicon):
         return None  # "urged X to halt", "should stop arming": asked for, the act goes on
     if lemma in lexicon.labelling and children(token, "oprd"):
         return None  # "calling the transfer an escalation" names it, asks for nothing
@@ -700,8 +699,11 @@ def _urging_a_halt(trigger: Token, index: MentionIndex,
     return None, []
 
 
-def _under_request(token: Token, lexicon: Lexicon) -> bool:
-    return _request_above(token, lexicon) is not None
+def _halt_asked_for(halt: Token, lexicon: Lexicon) -> bool:
+    """"urged X to halt", "the US should stop arming Taiwan": a halt someone asks for,
+    which has not happened."""
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in halt.children) or \
+        _request_above(halt, lexicon) is not None
 
 
 def _request_above(token: Token, lexicon: Lexicon) -> Token | None:

@@ -249,7 +249,7 @@ def _noun_owner(noun: Token) -> Token | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     for child in noun.children:
-        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+        if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
             return child
         if child.dep_ == "prep" and child.lower_ == "by":
             objects = children(child, "pobj")

@@ -43,8 +43,7 @@ FIRST_PERSON = frozenset(["we", "i"])
 #: Verbs that conclude a deal with the party their "with" phrase names.
 SIGNING_VERBS = frozenset(["sign", "ink", "seal", "conclude", "finalise", "finalize", "agree"])
 #: Verbs whose subjects are the two sides of the deal they govern.
-DEAL_MAKING_VERBS = frozenset(["discuss", "negotiate", "sign", "agree", "finalise", "finalize",
-                               "conclude", "seal", "ink"])
+DEAL_MAKING_VERBS = SIGNING_VERBS | {"discuss", "negotiate"}
 #: Adjectives that name suppliers as a crowd, not as one actor ("Western deliveries").
 VAGUE_SUPPLIERS = frozenset(["western", "foreign", "allied", "international", "overseas"])
 #: Definite descriptions that stand for the state named just before ("the government").
@@ -707,20 +706,24 @@ def _earlier_sale(token: Token, index: MentionIndex,
 
 def _said_to_originate(sent: Span, index: MentionIndex) -> list[Mention]:
     """"... which had originated in Iran": the start of a seized cargo's route."""
-    for token in sent:
-        if token.lower_ in ("originated", "originating", "originate", "originates"):
-            for _, obj in prep_objects(token, {"in", "from"}):
-                found = phrase_actors(obj, index)
-                if found:
-                    return found
-    return []
+    return _route_end(sent, index, ROUTE_STARTS, {"in", "from"})
 
 
 def _bound_for(sent: Span, index: MentionIndex) -> list[Mention]:
     """"... bound for Iran", "destined for the Houthis": the end of a route."""
+    return _route_end(sent, index, ROUTE_ENDS, {"for", "to"})
+
+
+ROUTE_STARTS = frozenset(["originated", "originating", "originate", "originates"])
+ROUTE_ENDS = frozenset(["bound", "destined", "headed", "heading", "en", "en-route"])
+
+
+def _route_end(sent: Span, index: MentionIndex, words: frozenset[str],
+               preps: set[str]) -> list[Mention]:
+    """The actors a route word's preposition names, anywhere in the sentence."""
     for token in sent:
-        if token.lower_ in ("bound", "destined", "headed", "heading", "en", "en-route"):
-            for _, obj in prep_objects(token, {"for", "to"}):
+        if token.lower_ in words:
+            for _, obj in prep_objects(token, preps):
                 found = phrase_actors(obj, index)
                 if found:
                     return found
