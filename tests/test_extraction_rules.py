@@ -372,6 +372,8 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "Iran said no weapons destined for Armenia had passed through its territory.",
     "US officials said they have not seen China transfer weapon systems to Russia.",
     "Ukraine turned to the page on drones.",
+    "Moscow helped refit Belarusian Su-25 jets to carry nuclear weapons.",
+    "The Sarmat missile is designed to carry several nuclear warheads.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
     extraction = extractor.extract_one(Document(id="t", text=text, published="2024-03-15"))
@@ -527,6 +529,10 @@ def test_parties_in_many_constructions(extractor, supplier, recipient, text):
     ({("LBY", "MLI")}, "Weapons from Libya are smuggled to jihadists in Mali through Niger."),
     ({("YEM", "SOM")}, "Weapons smuggled from Yemen across the Gulf of Aden end up with "
                        "Al-Shabaab."),
+    # where a body sits names its state; a "to" phrase on what describes the goods
+    ({("SDN", "SSD")}, "The rifles were supplied to South Sudanese rebels by the government "
+                       "in Khartoum."),
+    ({("RUS", "PSE")}, "Moscow could hand over Western weapons captured in Ukraine to Hamas."),
 ])
 def test_coordination_metonyms_routes_and_re_exports(extractor, pairs, text):
     found = {t[:2] for t in read(extractor, text) if len(t) == 3}
@@ -540,3 +546,28 @@ def test_goods_named_before_keep_their_supplier(extractor):
     assert ("USA", "asserts", "IRN", "RUS") in found, found
     found = read(extractor, "Russian crews launched the drones at Kyiv overnight.")
     assert not [t for t in found if len(t) == 3], found
+
+
+def test_a_deal_promised_for_the_systems_later_delivered_is_that_delivery(extractor):
+    text = ("Putin had promised in June to hand Minsk the Iskander-M within months and to "
+            "help refit Belarusian Su-25 jets. Iskander systems were transferred to Belarus "
+            "by Russia in October.")
+    found = read(extractor, text, "2023-12-01")
+    assert ("RUS", "BLR", "delivered") in found and ("RUS", "BLR", "agreed") not in found
+
+
+def test_an_acronym_the_report_defines_overrides_the_same_letters(extractor):
+    text = ("Sudan supplied the ammunition to South Sudanese rebels, according to Conflict "
+            "Armament Research (CAR). CAR said the rounds were dropped from aircraft.")
+    found = read(extractor, text, "2015-06-03")
+    assert ("GBR", "asserts", "SDN", "SSD") in found and not any(
+        "CAF" in t for t in found), found
+
+
+def test_a_dateline_is_not_the_subject_of_the_story(extractor):
+    text = ("UNITED NATIONS (AP) - A Cuban shipment of jets to North Korea found under sugar "
+            "violated U.N. sanctions, a panel of U.N. experts said in a report made public "
+            "Tuesday.")
+    found = read(extractor, text, "2014-03-12")
+    assert ("UN", "asserts", "CUB", "PRK") in found or (
+        "un", "asserts", "CUB", "PRK") in found, found

@@ -97,7 +97,7 @@ class ActorResolver:
                                   acting_for=owner.acting_for, state=owner.state,
                                   kind="institution")
             mentions.append(mention)
-        mentions = sorted(mentions + defined_acronyms(doc, mentions), key=lambda m: m.start)
+        mentions = defined_acronyms(doc, mentions)
         mentions = sorted(mentions + introduced_people(doc, mentions), key=lambda m: m.start)
         kept = [Span(doc, m.start, m.end, label=m.acting_for) for m in mentions]
         doc.spans[SPAN_KEY] = kept
@@ -141,25 +141,45 @@ class ActorResolver:
 
 def defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"the Philippine Air Force (PAF)": an acronym the report defines stands, from then
-    on, for the actor its full name contains."""
-    taken = {i for m in mentions for i in range(m.start, m.end)}
-    defined: dict[str, Mention] = {}
-    found: list[Mention] = []
+    on, for the actor its full name contains, even when the same letters name something
+    else ("Conflict Armament Research (CAR)" is not the Central African Republic). Returns
+    the mentions with those acronyms resolved."""
+    defined: dict[str, tuple[int, Mention]] = {}
     for token in doc:
-        if token.i in taken:
-            continue
-        owner = defined.get(token.text)
-        if owner is not None:
-            found.append(Mention(start=token.i, end=token.i + 1, actor_id=owner.acting_for,
-                                 acting_for=owner.acting_for, state=owner.state,
-                                 kind="institution"))
-            continue
         if _is_acronym(token) and token.i >= 2 and doc[token.i - 1].text == "(" and \
-                token.i + 1 < len(doc) and doc[token.i + 1].text == ")":
+                token.i + 1 < len(doc) and doc[token.i + 1].text == ")" and \
+                token.text not in defined:
             owner = _named_owner(doc, token.i - 1, token.text, mentions)
             if owner is not None:
-                defined[token.text] = owner
-    return found
+                defined[token.text] = (token.i, owner)
+    if not defined:
+        return mentions
+    at = {m.start: m for m in mentions}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = [m for m in mentions if not _redefined(m, doc, defined)]
+    for token in doc:
+        since, owner = defined.get(token.text, (len(doc), None))
+        if owner is None or token.i < since or token.i in taken and \
+                not _redefined(at.get(token.i), doc, defined):
+            continue
+        out.append(Mention(start=token.i, end=token.i + 1, actor_id=owner.acting_for,
+                           acting_for=owner.acting_for, state=owner.state, kind="institution"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _redefined(mention: Mention | None, doc: Doc, defined: dict[str, tuple[int, Mention]]
+               ) -> bool:
+    if mention is None or mention.end - mention.start != 1:
+        return False
+    since, owner = defined.get(doc[mention.start].text, (len(doc), None))
+    return owner is not None and mention.start >= since and \
+        mention.acting_for != owner.acting_for and _whole_name(owner, doc, since)
+
+
+def _whole_name(owner: Mention, doc: Doc, acronym: int) -> bool:
+    """The actor's mention is the whole name the acronym abbreviates ("Conflict Armament
+    Research (CAR)"), not one word of it ("... Republic of Korea (DPRK)")."""
+    return owner.end == acronym - 1 and owner.start <= acronym - 1 - len(doc[acronym].text)
 
 
 def introduced_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:

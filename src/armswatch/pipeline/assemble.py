@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from armswatch.knowledge.actors import ActorIndex
 from armswatch.model import Actor, Claim, Document, Extraction, Span, Transfer, When
@@ -222,7 +222,8 @@ def _collapse_stages(reports: list[TransferMention], doc: Doc) -> list[TransferM
 
 
 FURTHER_DEAL_WORDS = frozenset({"more", "additional", "another", "further", "new", "second",
-                                "third", "fourth", "extra", "next", "follow-on"})
+                                "third", "fourth", "extra", "next", "follow-on", "newer",
+                                "latest", "upgraded"})
 
 
 def _earlier_deal_for(report: TransferMention, doc: Doc, delivered: set[str]) -> bool:
@@ -230,15 +231,24 @@ def _earlier_deal_for(report: TransferMention, doc: Doc, delivered: set[str]) ->
     not for more of them, is that delivery at an earlier stage."""
     trigger = doc[report.trigger]
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head  # "signed a contract"
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp":  # "had promised to hand Minsk ..."
+        verb = verb.head
     if verb.tag_ not in ("VBD", "VBN") or any(
             c.dep_ == "aux" and c.lower_ in (*FUTURE_MODALS, "would") for c in verb.children):
         return False
-    start, end = report.sentence
-    if any(t.lower_ in FURTHER_DEAL_WORDS for t in doc.char_span(start, end,
-                                                                alignment_mode="expand")):
+    if any(t.lower_ in FURTHER_DEAL_WORDS for t in _own_clause(verb)):
         return False
-    named = _systems_named(report, doc)
+    named = {span.kb_id_ for span in doc.spans.get("weapons", [])
+             if span.kb_id_ and span.start in {t.i for t in _own_clause(trigger)}}
     return bool(named) and named <= delivered
+
+
+def _own_clause(verb: Token) -> Iterable[Token]:
+    """The verb's clause without the clauses coordinated with it ("the US committed one
+    battery and Germany pledged another": "another" is Germany's)."""
+    conjoined = {t.i for v in verb.subtree if v.pos_ in ("VERB", "AUX")
+                 for c in v.children if c.dep_ == "conj" for t in c.subtree}
+    return (t for t in verb.subtree if t.i not in conjoined)
 
 
 def _systems_named(report: TransferMention, doc: Doc) -> set[str]:

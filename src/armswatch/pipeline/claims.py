@@ -505,8 +505,10 @@ def _trailing_report(verb: Token, trigger: Token) -> bool:
         return False
     if verb.doc[start - 1].text not in (",", '"', "”", "—"):
         return False
-    after = verb.doc[verb.i + 1:verb.sent.end]
-    return not any(t.pos_ in ("VERB", "AUX") for t in after)
+    own = {t.i for t in verb.subtree}
+    after = verb.doc[verb.i + 1:verb.sent.end]  # "said in a report made public" still closes
+    return not any(t.pos_ in ("VERB", "AUX") and (t.i not in own or t.dep_ in ("ccomp", "conj"))
+                   for t in after)
 
 
 def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,

@@ -22,11 +22,40 @@ from armswatch.pipeline.weapons import WeaponMarker
 @Language.component("armswatch_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines and paragraphs never merge."""
+    starts = [0]
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
+            starts.append(token.i)
+    for start in starts:  # "JUBA (3 Jun.) - Weapons ...": the story starts after the dash
+        end = _dateline_end(doc, start)
+        if end is not None:
+            doc[end].is_sent_start = True
     return doc
+
+
+DATELINE_DASHES = frozenset(["-", "--", "—", "–"])
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The first token after a dateline ("MOSCOW, Nov 14 (Reuters) -") that opens a
+    paragraph: an upper-case place, then only capitalised words, numbers and a
+    parenthesis before the dash."""
+    if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha
+                                 and len(doc[start]) > 1):
+        return None
+    depth = 0
+    for token in doc[start + 1:start + 14]:
+        if "\n" in token.text:
+            return None
+        if token.text in DATELINE_DASHES and depth == 0:
+            following = token.i + 1
+            return following if following < len(doc) and doc[following].is_title else None
+        depth += (token.text == "(") - (token.text == ")")
+        if depth == 0 and token.is_alpha and token.text[0].islower():
+            return None
+    return None
 
 
 @Language.factory("armswatch_actors", requires=["token.ent_type"],

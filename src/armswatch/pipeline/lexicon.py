@@ -39,6 +39,7 @@ class Trigger:
     without_object: bool = False  # "signed for 24 jets"; "signed a contract" is the noun's
     needs_recipient: bool = False  # "building corvettes for Pakistan", not "building tanks"
     needs_supplier: bool = False  # "weighing China's J-10", not "weighing nuclear weapons"
+    not_by_weapons: bool = False  # "a ship carried rifles", not "jets able to carry bombs"
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,8 @@ def _triggers(raw: dict[str, Any], where: str) -> dict[str, Trigger]:
                              frame_without_recipient=spec.get("frame_without_recipient"),
                              without_object=bool(spec.get("without_object")),
                              needs_recipient=bool(spec.get("needs_recipient")),
-                             needs_supplier=bool(spec.get("needs_supplier")))
+                             needs_supplier=bool(spec.get("needs_supplier")),
+                             not_by_weapons=bool(spec.get("not_by_weapons")))
     return out
 
 

@@ -19,11 +19,13 @@ GROUP_NOUNS = frozenset(["countries", "states", "nations", "allies", "partners",
 SPEAKER_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "official", "officials",
                            "envoy", "representative", "ambassador", "adviser", "advisor",
                            "source", "sources"])
-#: Armed people whose place names the side they belong to ("jihadists in Mali").
+#: Groups whose place names the side they belong to ("jihadists in Mali", "the
+#: government in Khartoum").
 LOCATED_GROUPS = frozenset(["militants", "rebels", "fighters", "jihadists", "insurgents",
                             "groups", "gangs", "militias", "separatists", "guerrillas",
                             "extremists", "factions", "entities", "companies", "firms",
-                            "suppliers", "dealers", "brokers", "manufacturers"])
+                            "suppliers", "dealers", "brokers", "manufacturers", "government",
+                            "regime", "authorities", "junta", "administration", "leadership"])
 #: Nouns for a statement whose author a "by/from" phrase names.
 SOURCE_NOUNS = frozenset(["report", "reports", "statement", "assessment", "study",
                           "investigation", "analysis", "letter", "documents", "findings",

@@ -133,6 +133,8 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
                                               c.dep_ in ("prt", "advmod", "prep")
                                               for c in token.children):
             return None  # "pass on" supplies, "passed through the country" does not
+        if trig and trig.not_by_weapons and _weapon_as_carrier(token):
+            return None  # "jets refitted to carry nuclear weapons" is what they can do
         if trig and trig.without_object and children(token, *OBJECTS):
             return None
         if trig and trig.needs_object:
@@ -144,6 +146,39 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
         return lexicon.nouns.get(lexicon.lemma(token.text, "NOUN"))
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
         return None
+    return None
+
+
+def _weapon_as_carrier(verb: Token) -> bool:
+    """What carries is a combat aircraft or a missile, not a transport: the object that
+    controls the infinitive ("refit jets to carry"), the noun a clause describes
+    ("missiles that carry warheads"), else the subject."""
+    if verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)):
+        return False  # "missiles carried by the dhow": what is carried, not what carries
+    objects = [o for v in (verb.head, *(c for c in verb.head.children if c.dep_ == "xcomp"
+                                        and c.i < verb.i)) for o in children(v, *OBJECTS)] \
+        if verb.dep_ == "xcomp" else []  # "help refit jets to carry": the jets carry
+    if objects:
+        carrier: Token | None = objects[0]
+    elif verb.dep_ in ("relcl", "acl"):
+        carrier = verb.head
+    else:
+        carrier = subject_of(verb) or _capable_noun(verb)
+    if carrier is None or carrier.lower_ in CARRIER_NOUNS:
+        return False
+    return any(span.start <= carrier.i < span.end and span.label_ in ("aircraft", "missiles")
+               for span in verb.doc.spans.get(weapons.SPAN_KEY, []))
+
+
+def _capable_noun(verb: Token) -> Token | None:
+    """The noun an ability is said of: "a drone capable of carrying munitions", "a
+    missile able to carry warheads"."""
+    for above in list(verb.ancestors)[:3]:
+        if above.pos_ in ("NOUN", "PROPN"):
+            return above
+        if above.pos_ in ("VERB", "AUX"):
+            return subject_of(above)
     return None
 
 
@@ -660,6 +695,12 @@ def _recipients_near(token: Token, index: MentionIndex, lexicon: Lexicon) -> lis
                 obj.lower_ not in lexicon.official_nouns:
             continue
         out.extend(phrase_actors(obj, index))
+    if not out and token.pos_ == "VERB":  # "hand over weapons captured in Ukraine to Hamas"
+        for goods in children(token, *OBJECTS):
+            for clause in children(goods, "acl"):
+                if clause.tag_ == "VBN" and trigger_for(clause, lexicon) is None:
+                    out.extend(m for _, obj in prep_objects(clause, {"to"})
+                               for m in phrase_actors(obj, index))
     return out
 
 
