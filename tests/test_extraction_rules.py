@@ -245,6 +245,12 @@ def test_transfers_and_sources(extractor, text, expected):
     assert expected <= found, found
 
 
+def test_a_clause_after_a_semicolon_keeps_its_own_stage(extractor):
+    found = read(extractor, "Pakistan delivered three JF-17 fighters to Nigeria in 2021; Abuja "
+                            "and Moscow signed a cooperation agreement in August.")
+    assert ("PAK", "NGA", "delivered") in found and ("PAK", "NGA", "agreed") not in found
+
+
 def test_an_order_whose_goods_were_delivered_is_a_delivery(extractor):
     found = read(extractor, "Morocco ordered 16 more drones from Turkey in January, which "
                             "were delivered in March.")
@@ -533,6 +539,11 @@ def test_parties_in_many_constructions(extractor, supplier, recipient, text):
     ({("SDN", "SSD")}, "The rifles were supplied to South Sudanese rebels by the government "
                        "in Khartoum."),
     ({("RUS", "PSE")}, "Moscow could hand over Western weapons captured in Ukraine to Hamas."),
+    ({("IND", "PHL")}, "Manila signed a contract with India's BrahMos Aerospace for the supply "
+                       "of anti-ship missiles to the Philippine Navy."),
+    ({("CZE", "UKR")}, "The shells will be bought by the Czech defence ministry and passed on "
+                       "to Kyiv."),
+    ({("CHN", "SSD")}, "Norinco delivered anti-tank missiles worth $38 million to the SPLA."),
 ])
 def test_coordination_metonyms_routes_and_re_exports(extractor, pairs, text):
     found = {t[:2] for t in read(extractor, text) if len(t) == 3}

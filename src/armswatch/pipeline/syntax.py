@@ -339,10 +339,16 @@ def holder_of(participle: Token) -> Token | None:
 
 
 def governors(token: Token, stop: Token | None = None) -> Iterator[Token]:
-    """Words above `token` in the parse, nearest first, up to (not including) `stop`."""
+    """Words above `token` in the parse, nearest first, up to (not including) `stop`; a
+    clause the parser hung across a semicolon stands on its own ("Pakistan delivered
+    fighters; Abuja and Moscow signed an agreement")."""
     current = token
     while current.head.i != current.i:
-        current = current.head
+        head = current.head
+        low, high = sorted((current.i, head.i))
+        if any(c.text == ";" and low < c.i < high for c in head.children):
+            return
+        current = head
         if stop is not None and current == stop:
             return
         yield current

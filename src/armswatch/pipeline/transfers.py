@@ -51,6 +51,8 @@ STATE_BODIES = frozenset(["government", "administration", "junta", "regime", "mi
                           "authorities", "ministry", "army", "cabinet", "parliament", "navy"])
 #: The preposition that names whom a dependent relies on: "relies on", "turned to".
 RELY_PREPS = defaultdict(lambda: {"on", "upon"}, {"turn": {"to"}})
+#: Words that price the goods; the parser may hang the recipient on them.
+PRICE_WORDS = frozenset(["worth", "valued", "totalling", "totaling", "costing"])
 #: Vessels and vehicles a seizure names in place of the arms they carry.
 CARRIER_NOUNS = frozenset(["dhow", "dhows", "ship", "ships", "vessel", "vessels", "boat",
                            "boats", "trawler", "freighter", "container", "containers",
@@ -238,6 +240,10 @@ def _share_with_conjuncts(found: list[TransferMention], doc: Doc) -> None:
                     if t.i in by_token and t.i != token.i and
                     (token.dep_ == "conj" and t.i == token.head.i or t.dep_ == "conj")]
         for partner in partners:
+            if partner.frame == "acquire" and mention.frame == "supply" and \
+                    partner.trigger < mention.trigger:
+                # "bought by the Czech ministry and passed on to Kyiv": the buyer passes on
+                mention.suppliers = mention.suppliers or list(partner.recipients)
             if partner.frame != mention.frame:
                 continue
             mention.suppliers = mention.suppliers or list(partner.suppliers)
@@ -598,9 +604,12 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.suppliers = _described_by(token, index) if mention.recipients else []
         return
     if trig.frame in ("supply",):
-        mention.suppliers = owners or from_actors or _origin_actors(token, index, items_at) \
-            or governing
-        mention.recipients = to_actors
+        partners = _contract_partner(token, index, lexicon)
+        mention.suppliers = owners or from_actors or partners or \
+            _origin_actors(token, index, items_at) or governing
+        mention.recipients = to_actors or [  # "signed ... for the supply of X to Y"
+            m for _, obj in prep_objects(token.head.head, lexicon.recipient_preps - {"for"})
+            for m in phrase_actors(obj, index)] if partners else to_actors
         if not to_actors and token.dep_ in OBJECTS and \
                 lexicon.lemma(token.head.text, "VERB") in DEAL_MAKING_VERBS:
             # "Hanoi and Washington have been discussing a sale of F-16s": the other party
@@ -779,6 +788,24 @@ def _labels(verb: Token, lexicon: Lexicon) -> bool:
                                            lexicon.governor_stage(lemma) is None)
 
 
+def _contract_partner(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list[Mention]:
+    """"signed a contract with BrahMos Aerospace for the supply of missiles": the party
+    the contract is made with supplies what it is for."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return []
+    above = noun.head.head  # the contract, or the signing verb the parser hung "for" on
+    deals = children(above, *OBJECTS) if above.pos_ == "VERB" else [above]
+    for deal in deals:
+        trig = lexicon.nouns.get(lexicon.lemma(deal.text, "NOUN")) \
+            if deal.pos_ == "NOUN" else None
+        if trig is None or trig.frame != "deal":
+            continue
+        holders = [deal, deal.head] if deal.dep_ in OBJECTS else [deal]
+        return [m for word in holders for _, obj in prep_objects(word, {"with"})
+                for m in phrase_actors(obj, index)]
+    return []
+
+
 def _governing_party(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list[Mention]:
     """For a transfer noun that is the object of a verb, the verb's subject
     ("Germany approved the sale", "called on X to increase the sale")."""
@@ -881,11 +908,13 @@ def _preps_near(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[st
             # "sent shells and a million rounds of ammunition to Russia": the phrase may
             # hang on any noun of a long object
             for noun in _goods_phrase(child):
-                if noun.pos_ in ("NOUN", "PROPN", "NUM"):
+                if noun.pos_ in ("NOUN", "PROPN", "NUM") or noun.lower_ in PRICE_WORDS:
                     found.extend(prep_objects(noun, preps))
         elif child.dep_ == "prep" and child.lower_ in ("of", "with"):
             for obj in children(child, "pobj"):
                 found.extend(prep_objects(obj, preps))
+        elif child.lower_ in PRICE_WORDS:  # "delivered arms worth $38 million to the SPLA"
+            found.extend(prep_objects(child, preps))
     return found
 
 
