@@ -582,3 +582,18 @@ def test_a_dateline_is_not_the_subject_of_the_story(extractor):
     found = read(extractor, text, "2014-03-12")
     assert ("UN", "asserts", "CUB", "PRK") in found or (
         "un", "asserts", "CUB", "PRK") in found, found
+
+
+def test_them_is_not_the_subject_of_its_own_clause(extractor):
+    text = ("Rwanda dismissed a UN report that says its soldiers have been fighting alongside "
+            "M23 rebels in Congo and supplying them with weapons.")
+    found = read(extractor, text, "2022-08-05")
+    assert ("RWA", "COD", "delivered") in found and ("RWA", "denies", "RWA", "COD") in found
+
+
+def test_what_a_denial_calls_the_claim_names_no_denier(extractor):
+    text = ("Iranian missiles were shipped to the Houthis, a conclusion Tehran swiftly "
+            "dismissed as the product of American and Saudi pressure.")
+    found = read(extractor, text, "2020-06-12")
+    assert ("IRN", "denies", "IRN", "YEM") in found
+    assert not {("USA", "denies", "IRN", "YEM"), ("SAU", "denies", "IRN", "YEM")} & found

@@ -94,9 +94,18 @@ def conjuncts(token: Token) -> list[Token]:
     for holder in [token, *list(token.ancestors)[:3]]:
         for child in holder.children:
             if child.dep_ in ("prep", "cc") and child.lower_ in ("as", "along") and \
-                    0 < child.i - token.right_edge.i <= 4:  # "as well as", "along with"
+                    0 < child.i - token.right_edge.i <= 4 and _joins(child):
                 out.extend(g for g in child.subtree if g.dep_ == "pobj")
     return out
+
+
+def _joins(word: Token) -> bool:
+    """"as well as", "along with": not "dismissed as the product of ..."."""
+    doc = word.doc
+    before = doc[max(word.i - 2, 0):word.i].text.lower()
+    after = doc[word.i + 1:word.i + 3].text.lower()
+    return after.startswith("with") if word.lower_ == "along" else \
+        before.endswith("as well") or after.startswith("well as")
 
 
 def phrase_actors(token: Token, index: MentionIndex, *, coordinated: bool = True) -> list[Mention]:

@@ -480,6 +480,10 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
                    for m in phrase_actors(obj, index)]
     object_actors = [m for c in children(token, *OBJECTS, "dative")
                      for m in phrase_actors(c, index) if _is_party(c, items_at, index, lexicon)]
+    if not object_actors and trig.frame == "supply":  # "supplying them with weapons"
+        object_actors = [m for c in children(token, *OBJECTS, "dative") if c.lower_ == "them"
+                         and (c.dep_ == "dative" or prep_objects(token, {"with"}))
+                         if (m := _earlier_object(c, index, _previous_sentence_start(c)))]
     passive_actors = [m for c in children(token, *PASSIVE_SUBJECTS)
                       for m in phrase_actors(c, index) if _is_party(c, items_at, index, lexicon)]
     if token.dep_ == "amod" and trig.frame == "supply":  # "Turkish-supplied drones"
@@ -975,9 +979,11 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
     claims that it had delivered weapons"), else the subject of the sentence before, else
     the nearest earlier actor named as a noun (not an adjective) within two sentences."""
     sent_start = pronoun.sent.start
-    previous = pronoun.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    previous = _previous_sentence_start(pronoun)
     want_person = pronoun.lower_ in ("he", "she")
     own_clause = pronoun.head
+    if pronoun.lower_ == "them" and pronoun.dep_ in ("dobj", "dative", "pobj"):  # not
+        return _earlier_object(pronoun, index, previous)  # its own clause's subject
     for ancestor in own_clause.ancestors:
         if ancestor.pos_ not in ("VERB", "AUX"):
             continue
@@ -1001,6 +1007,25 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
         if want_person != mention.is_person:
             continue
         return mention
+    return None
+
+
+def _previous_sentence_start(token: Token) -> int:
+    start = token.sent.start
+    return token.doc[start - 1].sent.start if start > 0 else start
+
+
+def _earlier_object(pronoun: Token, index: MentionIndex, since: int) -> Mention | None:
+    clause = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+    subject = subject_of(clause) if clause.pos_ in ("VERB", "AUX") else None
+    own = {m.state for m in phrase_actors(subject, index)} if subject is not None else set()
+    doc = pronoun.doc
+    for mention in reversed(index.mentions):
+        named_as_noun = mention.kind != "adjective" or doc[mention.start].dep_ not in (
+            "amod", "compound", "nmod")  # "the Poles", not "Polish jets"
+        if since <= mention.start < pronoun.i and named_as_noun and \
+                not mention.is_person and mention.state not in own:
+            return mention
     return None
 
 
