@@ -245,6 +245,17 @@ def test_transfers_and_sources(extractor, text, expected):
     assert expected <= found, found
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Greece has said that sending any of its tanks to Ukraine is not on the table.",
+     ("GRC", "UKR", "cancelled")),
+    ("A sale of F-16s to Turkey is on the table.", ("USA", "TUR", "negotiating")),
+    ("Sweden said it had granted licences for the export of military equipment to Turkey.",
+     ("SWE", "TUR", "agreed")),
+])
+def test_tables_and_licences_set_the_stage(extractor, text, expected):
+    assert expected in read(extractor, text, "2023-02-23")
+
+
 def test_a_clause_after_a_semicolon_keeps_its_own_stage(extractor):
     found = read(extractor, "Pakistan delivered three JF-17 fighters to Nigeria in 2021; Abuja "
                             "and Moscow signed a cooperation agreement in August.")

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from armswatch.pipeline.actors import Mention
 from armswatch.pipeline.lexicon import Lexicon, load_lexicon
 from armswatch.pipeline.syntax import (
+    COPULAS,
     PRONOUNS,
     MentionIndex,
     children,
@@ -537,11 +538,12 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
                     lexicon.lemma(token.head.text, token.head.pos_)) == "negotiating")
         # the transfer word or the verb right above it ("not thinking of sending"); a halt
         # that did not happen leaves the transfer as it was ("has not abandoned talks")
-        unhalted = position > 0 and is_negated(token) and \
+        spent = _on_the_table(token) is not None
+        unhalted = position > 0 and is_negated(token) and not spent and \
             _governor_stage(token, lexicon) == "cancelled"
         conjunct = position > 0 and path[position - 1].dep_ == "conj"  # "is not X and buys"
         if position - _prepositions_below(path, position) <= 1 and not unhalted and \
-                not conjunct and (is_negated(token) or position > 0 and
+                not conjunct and not spent and (is_negated(token) or position > 0 and
                                   lexicon.lemma(token.text, token.pos_) in lexicon.negating):
             negated = True
         if _own_event(token) or position == 0 and (
@@ -669,6 +671,9 @@ def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
                   for t in c.subtree if t.lower_ == "hold"]
     if token.pos_ == "NOUN" and token.lower_ == "hold":
         return "cancelled"
+    table = _on_the_table(token)
+    if table is not None:
+        return table
     if token.pos_ == "ADJ" and token.lower_ in ("close", "closer", "near", "nearer"):
         return "negotiating"  # "close to a deal": not there yet
     phrasal = next((lexicon.phrasal_stages[f"{lemma} {p}"] for p in particles
@@ -685,6 +690,18 @@ def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
     if found == "possible" and token.pos_ not in ("VERB", "NOUN", "ADJ"):
         return None
     return found
+
+
+def _on_the_table(token: Token) -> str | None:
+    """"Sending tanks is not on the table" or "is off the table": refused, the negation
+    spent on the refusal; "a sale is on the table": under discussion."""
+    if token.lower_ not in COPULAS:
+        return None
+    table = [p.lower_ for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "off")
+             and any(o.lower_ == "table" for o in p.children)]
+    if not table:
+        return None
+    return "cancelled" if table[0] == "off" or is_negated(token) else "negotiating"
 
 
 def _urging_a_halt(trigger: Token, index: MentionIndex,

@@ -505,7 +505,9 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         if not mention.suppliers:  # the maker ("Iranian-made") before the route ("from Yemen"),
             # the route before a system's maker ("T-72s from Poland")
             mention.suppliers = _origin_actors(token, index, items_at, makers=False) or \
-                from_actors or _maker_states(token)
+                from_actors or _maker_states(token) or [
+                    m for m in _goods_owner(token, index)  # "give Thailand its first boat"
+                    if m.state not in {r.state for r in mention.recipients}]
         if not mention.recipients:  # "supplied 81% of Pakistan's arms imports"
             mention.recipients = [m for c in children(token, *OBJECTS) for t in c.subtree
                                   if t.pos_ == "NOUN" and
@@ -1008,6 +1010,17 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
             continue
         return mention
     return None
+
+
+def _goods_owner(verb: Token, index: MentionIndex) -> list[Mention]:
+    """"sending any of its tanks to Ukraine": whoever owns the goods sends them."""
+    for goods in children(verb, *OBJECTS):
+        for word in (goods, *(o for _, o in prep_objects(goods, {"of"}))):
+            for owner in children(word, "poss"):
+                found = _resolve_pronoun_actors(owner, index)
+                if found:
+                    return found
+    return []
 
 
 def _previous_sentence_start(token: Token) -> int:
