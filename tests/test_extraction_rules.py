@@ -608,3 +608,17 @@ def test_what_a_denial_calls_the_claim_names_no_denier(extractor):
     found = read(extractor, text, "2020-06-12")
     assert ("IRN", "denies", "IRN", "YEM") in found
     assert not {("USA", "denies", "IRN", "YEM"), ("SAU", "denies", "IRN", "YEM")} & found
+
+
+def test_a_clause_after_which_someone_speaks_reports_its_own_event(extractor):
+    text = ("Norinco delivered a consignment of missiles to the SPLA last year, after which "
+            "Beijing said it had halted further arms deliveries to South Sudan.")
+    extraction = extractor.extract_one(Document(id="t", text=text, published="2015-06-03"))
+    sources = {(t.status, c.source) for t in extraction.transfers for c in t.claims}
+    assert ("cancelled", "CHN") in sources and ("delivered", "author") in sources, sources
+    assert ("delivered", "CHN") not in sources, sources
+
+
+def test_a_person_who_owns_the_forces_names_their_side(extractor):
+    found = read(extractor, "Juba accused Khartoum of arming Riek Machar's forces.", "2015-06-03")
+    assert ("SDN", "SSD", "delivered") in found and ("SSD", "asserts", "SDN", "SSD") in found

@@ -450,7 +450,13 @@ def _definite_speaker(subject: Token, verb: Token, index: MentionIndex) -> Menti
             return states[0]
     earlier = [m for m in index.mentions if m.end <= subject.i and not m.is_person and
                _mention_class(m) == kind]
-    return earlier[-1] if earlier else None
+    if earlier:
+        return earlier[-1]
+    # a report's opening ("The presidential office said ... South Korea's position"): the
+    # state its own sentence names next
+    later = [m for m in index.within(verb.i, verb.sent.end) if not m.is_person and
+             _mention_class(m) == kind == "state"]
+    return later[0] if later else None
 
 
 def co_speakers(verb: Token, first: Mention | None, index: MentionIndex) -> list[Mention]:
@@ -489,12 +495,22 @@ def _sentence_reporter(trigger: Token, index: MentionIndex, lexicon: Lexicon,
         if token.dep_ not in ("ROOT", "parataxis", "advcl") and \
                 not _trailing_report(token, trigger):
             continue
+        if token.dep_ == "advcl" and _later_event(token):
+            continue  # "delivered missiles, after which Beijing said it had halted ..."
         if trigger.i in {t.i for t in token.subtree} and token.dep_ != "ROOT":
             continue
         source = speaker_of(token, index, speakers)
         if source is not None:
             return Attribution(source, token.text, token.i)
     return None
+
+
+def _later_event(clause: Token) -> bool:
+    """An adverbial clause that reports an event of its own ("after which", "before")."""
+    return any(c.dep_ == "mark" and c.lower_ in SEPARATE_EVENT_MARKS - {"as"} or
+               c.dep_ == "prep" and c.lower_ in SEPARATE_EVENT_MARKS and
+               any(o.lower_ in ("which", "that") for o in c.children)
+               for c in clause.children)
 
 
 def _trailing_report(verb: Token, trigger: Token) -> bool:

@@ -51,6 +51,8 @@ STATE_BODIES = frozenset(["government", "administration", "junta", "regime", "mi
                           "authorities", "ministry", "army", "cabinet", "parliament", "navy"])
 #: The preposition that names whom a dependent relies on: "relies on", "turned to".
 RELY_PREPS = defaultdict(lambda: {"on", "upon"}, {"turn": {"to"}})
+#: Clauses below a verb that report events of their own.
+OWN_CLAUSES = frozenset(["advcl", "ccomp", "parataxis", "relcl"])
 #: Words that price the goods; the parser may hang the recipient on them.
 PRICE_WORDS = frozenset(["worth", "valued", "totalling", "totaling", "costing"])
 #: Vessels and vehicles a seizure names in place of the arms they carry.
@@ -209,7 +211,9 @@ def find_in_sentence(sent: Span, index: MentionIndex, items_at: dict[int, str],
         if mention is None:
             continue
         if token.pos_ == "VERB":
+            clauses = {t.i for c in token.children if c.dep_ in OWN_CLAUSES for t in c.subtree}
             verb_objects.update(c.i for c in token.subtree if c.pos_ == "NOUN" and
+                                c.i not in clauses and
                                 not _behind_recipient_prep(c, token, lexicon))
         found.append(mention)
     _share_with_conjuncts(found, sent.doc)
@@ -367,7 +371,7 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
                     t.lower_ not in PRONOUNS and t.lower_ not in lexicon.anaphoric_goods and
                     not _names_actor(t, index, lexicon) and t.dep_ != "compound"
                     for t in argument_tokens if t.dep_ not in ("amod", "nummod"))
-    if has_goods or any(t.ent_type_ == "PERSON" and index.at(t) is None
+    if has_goods or any(t.ent_type_ == "PERSON" and index.at(t) is None and t.pos_ != "PART"
                         for t in argument_tokens):
         return None  # "send Ms. Martin to Crimea"
     anaphoric = any(t.lower_ in lexicon.anaphoric_goods for t in argument_tokens)
