@@ -390,6 +390,8 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "US officials said they have not seen China transfer weapon systems to Russia.",
     "Ukraine turned to the page on drones.",
     "Moscow helped refit Belarusian Su-25 jets to carry nuclear weapons.",
+    "Russian forces have given the delta-winged Shahed drone a new name, Geran-2.",
+    "Riyadh has delivered on what we asked of it on the F-15 programme.",
     "The Sarmat missile is designed to carry several nuclear warheads.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
@@ -555,6 +557,8 @@ def test_parties_in_many_constructions(extractor, supplier, recipient, text):
     ({("CZE", "UKR")}, "The shells will be bought by the Czech defence ministry and passed on "
                        "to Kyiv."),
     ({("CHN", "SSD")}, "Norinco delivered anti-tank missiles worth $38 million to the SPLA."),
+    ({("USA", "SAU"), ("USA", "JOR")}, "Washington invoked the law in 2019 to push through "
+                                       "$8.1 billion in arms sales to Saudi Arabia and Jordan."),
 ])
 def test_coordination_metonyms_routes_and_re_exports(extractor, pairs, text):
     found = {t[:2] for t in read(extractor, text) if len(t) == 3}

@@ -680,8 +680,8 @@ LIGHT_VERBS = frozenset(["give", "grant", "issue", "impose", "announce"])
 
 def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
     lemma = lexicon.lemma(token.text, token.pos_)
-    particles = [c.lower_ for c in token.children if c.dep_ == "prt" or
-                 c.dep_ == "advmod" and c.lower_ == "ahead"]  # "is going ahead"
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt" or  # "going ahead",
+                 c.dep_ == "advmod" and (c.lower_ == "ahead" or c.pos_ == "ADP")]  # "push through"
     # "put a hold on deliveries", "put the deal on hold"
     particles += [t.lower_ for c in token.children if c.dep_ in ("dobj", "prep")
                   for t in c.subtree if t.lower_ == "hold"]

@@ -137,6 +137,11 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
                                               c.dep_ in ("prt", "advmod", "prep")
                                               for c in token.children):
             return None  # "pass on" supplies, "passed through the country" does not
+        if trig and trig.frame == "supply" and _weapon_given_something(token):
+            return None  # "gave the drone a new name": the weapon is what gets something
+        if trig and trig.lemma == "deliver" and not children(token, *OBJECTS) and any(
+                c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
+            return None  # "Riyadh has delivered on what we asked": kept its word
         if trig and trig.not_by_weapons and _weapon_as_carrier(token):
             return None  # "jets refitted to carry nuclear weapons" is what they can do
         if trig and trig.without_object and children(token, *OBJECTS):
@@ -173,6 +178,20 @@ def _weapon_as_carrier(verb: Token) -> bool:
         return False
     return any(span.start <= carrier.i < span.end and span.label_ in ("aircraft", "missiles")
                for span in verb.doc.spans.get(weapons.SPAN_KEY, []))
+
+
+def _weapon_given_something(verb: Token) -> bool:
+    """"gave the drone a new name": the indirect object is a weapon, the thing given not."""
+    spans = verb.doc.spans.get(weapons.SPAN_KEY, [])
+
+    def is_weapon(token: Token) -> bool:
+        return any(span.start <= token.i < span.end for span in spans)
+
+    receivers = children(verb, "dative")
+    # the parser may hang what is given on the receiver ("the drone a new name")
+    given = children(verb, "dobj") + [a for r in receivers for a in children(r, "appos")]
+    return bool(receivers and given) and all(is_weapon(r) for r in receivers) and \
+        not any(is_weapon(g) for g in given)
 
 
 def _capable_noun(verb: Token) -> Token | None:
@@ -832,6 +851,12 @@ def _governing_party(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list
         subject = subject_of(head.head.head)
         if subject is not None:
             return _resolve_pronoun_actors(subject, index)
+    amount = head.head if noun.dep_ == "pobj" and head.lower_ in ("in", "of") else None
+    if amount is not None and amount.pos_ == "NUM" and amount.dep_ in OBJECTS and \
+            amount.head.pos_ == "VERB":  # "Washington pushed through $8bn in arms sales"
+        subject = subject_of(amount.head)
+        if subject is not None:
+            return _resolve_pronoun_actors(subject, index)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and \
             head.lower_ in ("in", "on", "for", "about"):  # "Egypt is in talks with Russia"
         subject = subject_of(head.head)
@@ -913,6 +938,13 @@ def _preps_near(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[st
     found = prep_objects(token, preps)
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in OBJECTS:  # "approved sales ... to X"
         found.extend(prep_objects(token.head, preps))
+    amount = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("in", "of") \
+        else None
+    if amount is not None and amount.pos_ in ("NUM", "NOUN") and amount.dep_ in (*OBJECTS,
+                                                                                "pobj"):
+        verb = amount.head if amount.dep_ in OBJECTS else amount.head.head
+        if verb.pos_ == "VERB":  # "pushed through $8bn in sales to Jordan"
+            found.extend(prep_objects(verb, preps))
     for child in token.children:
         if child.dep_ in OBJECTS + PASSIVE_SUBJECTS:
             # "sent shells and a million rounds of ammunition to Russia": the phrase may
