@@ -557,6 +557,15 @@ def test_parties_in_many_constructions(extractor, supplier, recipient, text):
     ({("CZE", "UKR")}, "The shells will be bought by the Czech defence ministry and passed on "
                        "to Kyiv."),
     ({("CHN", "SSD")}, "Norinco delivered anti-tank missiles worth $38 million to the SPLA."),
+    ({("RUS", "PHL")}, "Russia on Wednesday turned over 5,000 Kalashnikov rifles and a million "
+                       "rounds of ammunition to the Philippine military."),
+    ({("USA", "EGY")}, "The United States provides Egypt with about $1.3 billion in military "
+                       "aid a year."),
+    ({("IRN", "PSE")}, "Iran had provided Gaza's militants with the technology to build "
+                       "rockets."),
+    ({("USA", "PHL")}, "Manila looked elsewhere after the US State Department last November "
+                       "halted the planned sale of 26,000 assault rifles to the Philippine "
+                       "police."),
     ({("USA", "SAU"), ("USA", "JOR")}, "Washington invoked the law in 2019 to push through "
                                        "$8.1 billion in arms sales to Saudi Arabia and Jordan."),
 ])

@@ -198,11 +198,28 @@ def _subtree_actor(token: Token, index: MentionIndex) -> Mention | None:
     return (people or mentions or [None])[-1]
 
 
+def _subject_read_as_object(verb: Token) -> Token | None:
+    """"after the US State Department last November halted the sale": the parser made
+    the subject the object of "after" and left the verb without one."""
+    if children(verb, *SUBJECTS) or verb.dep_ not in ("ccomp", "advcl", "conj"):
+        return None
+    before = [t for t in verb.doc[verb.sent.start:verb.i]
+              if t.dep_ not in ("npadvmod", "advmod", "amod", "aux", "neg", "auxpass")
+              or t.head.i > verb.i]
+    last = before[-1] if before else None
+    while last is not None and last.dep_ in ("compound", "amod") and last.head.i < verb.i:
+        last = last.head
+    if last is not None and last.dep_ == "pobj" and last.head.lower_ in (
+            "after", "before", "since", "until", "when", "as") and last.head.head.i < last.i:
+        return last
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, inherited from the governing clause when it has none
     ("agreed to supply" -> the subject of "agreed"; "urged X to halt" -> X)."""
     current = verb
-    misparsed = _subject_read_as_apposition(verb)
+    misparsed = _subject_read_as_apposition(verb) or _subject_read_as_object(verb)
     if misparsed is not None:
         return misparsed
     for _ in range(6):

@@ -20,6 +20,7 @@ from armswatch.pipeline.actors import Mention
 from armswatch.pipeline.lexicon import Lexicon, Trigger, load_lexicon
 from armswatch.pipeline.syntax import (
     GROUP_NOUNS,
+    LOCATED_GROUPS,
     OBJECTS,
     PASSIVE_SUBJECTS,
     PRONOUNS,
@@ -127,7 +128,16 @@ def _item_index(doc: Doc) -> dict[int, str]:
 
 def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
     if token.pos_ == "VERB" or token.pos_ == "AUX" and token.dep_ != "aux":
-        trig = lexicon.verbs.get(lexicon.lemma(token.text, "VERB"))
+        lemma = lexicon.lemma(token.text, "VERB")
+        # the particle, or the word right after the verb ("turned over 5,000 rifles" may
+        # hang "over" on the number)
+        after = [token.doc[token.i + 1]] if token.i + 1 < len(token.doc) else []
+        phrasal = next((lexicon.verbs[f"{lemma} {c.lower_}"] for c in [*token.children, *after]
+                        if (c.dep_ == "prt" or c in after and c.pos_ in ("ADP", "ADV", "PART"))
+                        and f"{lemma} {c.lower_}" in lexicon.verbs), None)
+        if phrasal is not None:  # "turned over rifles to the army"
+            return phrasal
+        trig = lexicon.verbs.get(lemma)
         if trig and any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES and
                         c.lower_ != trig.particle for c in token.children):
             return None  # "carried out a maneuver", "gave up", "took part"
@@ -388,8 +398,9 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
         return _unique(carried)
     has_goods = any(t.pos_ == "NOUN" and index.at(t) is None and
                     t.lower_ not in PRONOUNS and t.lower_ not in lexicon.anaphoric_goods and
+                    not _materiel_noun(t, lexicon) and  # "$1.3 billion in military aid"
                     not _names_actor(t, index, lexicon) and t.dep_ != "compound"
-                    for t in argument_tokens if t.dep_ not in ("amod", "nummod"))
+                    for t in argument_tokens if t.dep_ not in ("amod", "nummod", "npadvmod"))
     if has_goods or any(t.ent_type_ == "PERSON" and index.at(t) is None and t.pos_ != "PART"
                         for t in argument_tokens):
         return None  # "send Ms. Martin to Crimea"
@@ -404,6 +415,11 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     if in_sentence or anaphoric or token.pos_ == "VERB" and not bare:
         return ["unspecified"]
     return None
+
+
+def _materiel_noun(token: Token, lexicon: Lexicon) -> bool:
+    trig = lexicon.nouns.get(lexicon.lemma(token.text, "NOUN"))
+    return trig is not None and trig.item
 
 
 def _names_actor(token: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
@@ -929,7 +945,10 @@ def _is_party(token: Token, items_at: dict[int, str], index: MentionIndex,
         return False
     return index.at(token) is not None or token.pos_ == "PRON" or \
         token.lower_ in lexicon.official_nouns or token.lower_ in GROUP_NOUNS or \
-        token.pos_ == "PROPN"
+        token.pos_ == "PROPN" or token.lower_ in LOCATED_GROUPS and any(
+            index.at(c) is not None for c in token.children if c.dep_ == "poss" or
+            c.dep_ == "amod" and prep_objects(token.head, {"with"}))  # "armed Syrian rebels
+    # with rifles", not "flew Syrian fighters and weapons into Tripoli"
 
 
 def _preps_near(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
