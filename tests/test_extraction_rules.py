@@ -635,3 +635,11 @@ def test_a_clause_after_which_someone_speaks_reports_its_own_event(extractor):
 def test_a_person_who_owns_the_forces_names_their_side(extractor):
     found = read(extractor, "Juba accused Khartoum of arming Riek Machar's forces.", "2015-06-03")
     assert ("SDN", "SSD", "delivered") in found and ("SSD", "asserts", "SDN", "SSD") in found
+
+
+def test_what_describes_the_speaker_is_the_outlets(extractor):
+    text = ("Romania, which operates Patriot batteries bought from the United States, said its "
+            "defence council would examine the request.")
+    extraction = extractor.extract_one(Document(id="t", text=text, published="2024-04-20"))
+    sources = {c.source for t in extraction.transfers for c in t.claims}
+    assert sources == {"author"}, sources

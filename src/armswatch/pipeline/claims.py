@@ -310,9 +310,15 @@ def attribute(trigger: Token, index: MentionIndex, lexicon: Lexicon,
     """Walk up from the transfer word to the first reporting verb with a known speaker."""
     through_claim_noun = False
     below = trigger
+    described = False  # passed through a clause that describes a noun
     pronoun_fallback: Attribution | None = None
     for governor in governors(trigger):
         lemma = lexicon.lemma(governor.text, governor.pos_)
+        if described and below.dep_ == "nsubj" and lemma in lexicon.reporting:
+            # "Romania, which operates Patriots bought from the US, said ...": what
+            # describes the speaker is the outlet's, not what the speaker says
+            return Attribution(None, None, None)
+        described = described or below.dep_ in ("relcl", "acl", "appos")
         if governor.pos_ in ("NOUN", "PROPN") and lemma in lexicon.claim_nouns:
             through_claim_noun = True
         is_denial = lemma in lexicon.denial and governor.pos_ in ("VERB", "NOUN") or \
