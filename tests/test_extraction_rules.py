@@ -256,6 +256,13 @@ def test_tables_and_licences_set_the_stage(extractor, text, expected):
     assert expected in read(extractor, text, "2023-02-23")
 
 
+def test_an_offer_turned_down_is_cancelled(extractor):
+    found = read(extractor, "Bloomberg reported that Russia had offered the army S-400 air "
+                            "defence systems, and that Khartoum turned the offer down.",
+                 "2025-02-12")
+    assert ("RUS", "SDN", "cancelled") in found and ("RUS", "SDN", "negotiating") not in found
+
+
 def test_a_clause_after_a_semicolon_keeps_its_own_stage(extractor):
     found = read(extractor, "Pakistan delivered three JF-17 fighters to Nigeria in 2021; Abuja "
                             "and Moscow signed a cooperation agreement in August.")

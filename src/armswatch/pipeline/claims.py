@@ -595,7 +595,7 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
             governed = found  # "approved requests by Estonia to transfer": granted
         if token.dep_ in ("relcl", "acl"):
             break  # "systems of the kind it has sent": the clause above has its own stage
-    if cancelled:
+    if cancelled or _offer_turned_down(trigger, lexicon):
         return "cancelled", False if speculative else negated
     if speculative or not negated and _any_such(trigger):
         return "possible", negated
@@ -712,6 +712,23 @@ def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
     if found == "possible" and token.pos_ not in ("VERB", "NOUN", "ADJ"):
         return None
     return found
+
+
+#: Nouns that refer back to a transfer just reported ("turned the offer down").
+REFERRING_DEAL_NOUNS = frozenset(["offer", "proposal", "request", "deal", "plan", "bid"])
+
+
+def _offer_turned_down(trigger: Token, lexicon: Lexicon) -> bool:
+    """"Russia had offered S-400s, and Khartoum turned the offer down": a clause joined to
+    the transfer that refuses it by name."""
+    for clause in children(trigger, "conj"):
+        if clause.pos_ != "VERB" or _governor_stage(clause, lexicon) != "cancelled":
+            continue
+        if any(o.lower_ in REFERRING_DEAL_NOUNS and
+               any(d.lower_ in ("the", "this", "that") for d in o.children)
+               for o in children(clause, "dobj", "nsubjpass")):
+            return True
+    return False
 
 
 def _on_the_table(token: Token) -> str | None:
