@@ -257,8 +257,8 @@ def test_tables_and_licences_set_the_stage(extractor, text, expected):
 
 
 def test_an_offer_turned_down_is_cancelled(extractor):
-    found = read(extractor, "Bloomberg reported that Russia had offered the army S-400 air "
-                            "defence systems, and that Khartoum turned the offer down.",
+    found = read(extractor, "Bloomberg reported that Russia had offered S-400 air defence "
+                            "systems to Sudan, and that Khartoum turned the offer down.",
                  "2025-02-12")
     assert ("RUS", "SDN", "cancelled") in found and ("RUS", "SDN", "negotiating") not in found
 
