@@ -399,6 +399,8 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "Moscow helped refit Belarusian Su-25 jets to carry nuclear weapons.",
     "Russian forces have given the delta-winged Shahed drone a new name, Geran-2.",
     "Riyadh has delivered on what we asked of it on the F-15 programme.",
+    "An unarmed Indian missile came down near Mian Channu in Punjab.",
+    "China and India have both offered medical assistance to the injured.",
     "The Sarmat missile is designed to carry several nuclear warheads.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
@@ -564,6 +566,9 @@ def test_parties_in_many_constructions(extractor, supplier, recipient, text):
     ({("CZE", "UKR")}, "The shells will be bought by the Czech defence ministry and passed on "
                        "to Kyiv."),
     ({("CHN", "SSD")}, "Norinco delivered anti-tank missiles worth $38 million to the SPLA."),
+    ({("USA", "SAU")}, "Most of Saudi Arabia's weapons came from the United States, with "
+                       "Britain a distant second."),
+    ({("FRA", "IND")}, "France sent 28 percent of its arms exports to India."),
     ({("RUS", "PHL")}, "Russia on Wednesday turned over 5,000 Kalashnikov rifles and a million "
                        "rounds of ammunition to the Philippine military."),
     ({("USA", "EGY")}, "The United States provides Egypt with about $1.3 billion in military "

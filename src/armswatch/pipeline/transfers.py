@@ -39,7 +39,7 @@ ORIGIN_MODIFIERS = ("amod", "compound", "nmod", "npadvmod", "poss")
 #: Nouns for the supplier itself: their owner is the recipient.
 ROLE_NOUNS = frozenset(["supplier", "provider", "exporter", "source"])
 #: Particles that turn a transfer verb into another verb.
-OTHER_SENSE_PARTICLES = frozenset(["out", "up", "part", "off", "back"])
+OTHER_SENSE_PARTICLES = frozenset(["out", "up", "part", "off", "back", "down"])
 FIRST_PERSON = frozenset(["we", "i"])
 #: Verbs that conclude a deal with the party their "with" phrase names.
 SIGNING_VERBS = frozenset(["sign", "ink", "seal", "conclude", "finalise", "finalize", "agree"])
@@ -52,6 +52,10 @@ STATE_BODIES = frozenset(["government", "administration", "junta", "regime", "mi
                           "authorities", "ministry", "army", "cabinet", "parliament", "navy"])
 #: The preposition that names whom a dependent relies on: "relies on", "turned to".
 RELY_PREPS = defaultdict(lambda: {"on", "upon"}, {"turn": {"to"}})
+#: Nouns for a part of the goods, not goods of their own.
+SHARE_NOUNS = frozenset(["percent", "per", "cent", "%", "share", "proportion", "part", "bulk",
+                         "majority", "half", "third", "quarter", "fifth", "portion", "fraction",
+                         "total", "most", "much", "some", "all", "rest"])
 #: Clauses below a verb that report events of their own.
 OWN_CLAUSES = frozenset(["advcl", "ccomp", "parataxis", "relcl"])
 #: Words that price the goods; the parser may hang the recipient on them.
@@ -399,6 +403,7 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     has_goods = any(t.pos_ == "NOUN" and index.at(t) is None and
                     t.lower_ not in PRONOUNS and t.lower_ not in lexicon.anaphoric_goods and
                     not _materiel_noun(t, lexicon) and  # "$1.3 billion in military aid"
+                    t.lower_ not in SHARE_NOUNS and  # "sent 28 percent of its exports"
                     not _names_actor(t, index, lexicon) and t.dep_ != "compound"
                     for t in argument_tokens if t.dep_ not in ("amod", "nummod", "npadvmod"))
     if has_goods or any(t.ent_type_ == "PERSON" and index.at(t) is None and t.pos_ != "PART"
@@ -418,8 +423,14 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
 
 
 def _materiel_noun(token: Token, lexicon: Lexicon) -> bool:
+    """"military aid", and the goods a transfer noun stands for ("its exports")."""
     trig = lexicon.nouns.get(lexicon.lemma(token.text, "NOUN"))
-    return trig is not None and trig.item
+    if trig is None:
+        return False
+    if trig.item:  # "military aid", not "medical assistance"
+        return any(c.lower_ in lexicon.materiel_modifiers for c in token.children
+                   if c.dep_ in ("amod", "compound", "nmod"))
+    return trig.frame in ("supply", "acquire") and trig.status == "delivered"
 
 
 def _names_actor(token: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
@@ -598,8 +609,11 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.suppliers = [m for _, obj in prep_objects(token, RELY_PREPS[trig.lemma])
                              for m in phrase_actors(obj, index)]
     elif trig.frame == "arrive":  # "Patriot systems have arrived in Ukraine from the US"
-        mention.recipients = [m for _, obj in _preps_near(token, {"in", "at", "to", "with"})
-                              for m in phrase_actors(obj, index)] or object_actors
+        mention.recipients = [m for _, obj in _preps_near(token, {"in", "at", "to"})
+                              for m in phrase_actors(obj, index)] or \
+            _arrived_goods_owner(token, index) or \
+            [m for _, obj in _preps_near(token, {"with"}) for m in phrase_actors(obj, index)] \
+            or object_actors
         mention.suppliers = from_actors or _origin_actors(token, index, items_at) or [
             m for c in children(token, "nsubj") for t in c.subtree
             if t.i in items_at or t.head.i in items_at
@@ -1065,6 +1079,17 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
             continue
         return mention
     return None
+
+
+def _arrived_goods_owner(verb: Token, index: MentionIndex) -> list[Mention]:
+    """"Most of its weapons came from the United States": whose goods arrived."""
+    for goods in children(verb, "nsubj"):
+        for word in (goods, *(o for _, o in prep_objects(goods, {"of"}))):
+            for owner in children(word, "poss"):
+                found = _resolve_pronoun_actors(owner, index)
+                if found:
+                    return found
+    return []
 
 
 def _goods_owner(verb: Token, index: MentionIndex) -> list[Mention]:
