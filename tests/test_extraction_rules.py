@@ -256,6 +256,15 @@ def test_tables_and_licences_set_the_stage(extractor, text, expected):
     assert expected in read(extractor, text, "2023-02-23")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Britain suspended about 30 licences for Israel last year.", ("GBR", "ISR", "cancelled")),
+    ("Finland would issue no new export licenses for Saudi Arabia.",
+     ("FIN", "SAU", "cancelled")),
+])
+def test_licences_name_the_buyer(extractor, text, expected):
+    assert expected in read(extractor, text, "2023-02-23")
+
+
 def test_an_offer_turned_down_is_cancelled(extractor):
     found = read(extractor, "Bloomberg reported that Russia had offered S-400 air defence "
                             "systems to Sudan, and that Khartoum turned the offer down.",
@@ -401,6 +410,7 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "Riyadh has delivered on what we asked of it on the F-15 programme.",
     "An unarmed Indian missile came down near Mian Channu in Punjab.",
     "China and India have both offered medical assistance to the injured.",
+    "Russia has moved S-400 batteries and Su-35 jets into Belarus for joint exercises.",
     "The Sarmat missile is designed to carry several nuclear warheads.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):

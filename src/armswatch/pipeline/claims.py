@@ -597,6 +597,9 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
             break  # "systems of the kind it has sent": the clause above has its own stage
     if cancelled or _offer_turned_down(trigger, lexicon):
         return "cancelled", False if speculative else negated
+    if negated and trigger.pos_ == "NOUN" and \
+            lexicon.lemma(trigger.text, "NOUN") in APPROVAL_NOUNS:
+        return "cancelled", False  # "will issue no new export licences for the kingdom"
     if speculative or not negated and _any_such(trigger):
         return "possible", negated
     if governed in ("negotiating", "agreed"):
@@ -714,6 +717,9 @@ def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
     return found
 
 
+#: Nouns for a permission to export; none granted is a halt, not a denial.
+APPROVAL_NOUNS = frozenset(["licence", "license", "permit", "approval", "authorisation",
+                            "authorization"])
 #: Nouns that refer back to a transfer just reported ("turned the offer down").
 REFERRING_DEAL_NOUNS = frozenset(["offer", "proposal", "request", "deal", "plan", "bid"])
 

@@ -52,6 +52,9 @@ STATE_BODIES = frozenset(["government", "administration", "junta", "regime", "mi
                           "authorities", "ministry", "army", "cabinet", "parliament", "navy"])
 #: The preposition that names whom a dependent relies on: "relies on", "turned to".
 RELY_PREPS = defaultdict(lambda: {"on", "upon"}, {"turn": {"to"}})
+#: What a state moves its own forces for.
+EXERCISE_NOUNS = frozenset(["exercise", "exercises", "drills", "drill", "manoeuvres",
+                            "maneuvers", "training", "patrols", "deployment"])
 #: Nouns for a part of the goods, not goods of their own.
 SHARE_NOUNS = frozenset(["percent", "per", "cent", "%", "share", "proportion", "part", "bulk",
                          "majority", "half", "third", "quarter", "fifth", "portion", "fraction",
@@ -156,6 +159,9 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
         if trig and trig.lemma == "deliver" and not children(token, *OBJECTS) and any(
                 c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
             return None  # "Riyadh has delivered on what we asked": kept its word
+        if trig and trig.lemma in ("move", "deploy") and any(
+                o.lower_ in EXERCISE_NOUNS for _, o in prep_objects(token, {"for"})):
+            return None  # "moved S-400 batteries into Belarus for joint exercises"
         if trig and trig.not_by_weapons and _weapon_as_carrier(token):
             return None  # "jets refitted to carry nuclear weapons" is what they can do
         if trig and trig.without_object and children(token, *OBJECTS):
