@@ -665,3 +665,11 @@ def test_what_describes_the_speaker_is_the_outlets(extractor):
     extraction = extractor.extract_one(Document(id="t", text=text, published="2024-04-20"))
     sources = {c.source for t in extraction.transfers for c in t.claims}
     assert sources == {"author"}, sources
+
+
+def test_the_junta_is_the_one_the_report_named(extractor):
+    text = ("Myanmar's military government has found new routes for buying weapons. Prices "
+            "rose. The report said firms in Russia and China continued to supply fighter jets "
+            "to the junta.")
+    found = read(extractor, text, "2024-06-27")
+    assert {("RUS", "MMR", "delivered"), ("CHN", "MMR", "delivered")} <= found, found

@@ -768,7 +768,7 @@ def _recipients_near(token: Token, index: MentionIndex, lexicon: Lexicon) -> lis
         if prep == "for" and index.at(obj) is None and not owned and \
                 obj.lower_ not in lexicon.official_nouns:
             continue
-        out.extend(phrase_actors(obj, index))
+        out.extend(phrase_actors(obj, index) or _definite_body(obj, index))  # "to the junta"
     if not out and token.pos_ == "VERB":  # "hand over weapons captured in Ukraine to Hamas"
         for goods in children(token, *OBJECTS):
             for clause in children(goods, "acl"):
@@ -1020,12 +1020,24 @@ def _last_state_named(noun: Token, index: MentionIndex) -> list[Mention]:
     named before it in the sentence or the one before."""
     sent_start = noun.sent.start
     earliest = noun.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    owners = [m for m in index.mentions if m.start < noun.i and m.state.isupper() and
+              _owns_a_body(noun.doc[m.end - 1])]
+    if noun.lower_ in ("junta", "regime") and owners:
+        # "Myanmar's military government ... the junta": a report has one junta, the one
+        # whose ruling body it named
+        return [owners[-1]]
     states = [m for m in index.mentions if earliest <= m.start < noun.i and
-              m.state == m.acting_for and m.state.isupper()]
+              m.state == m.acting_for and m.state.isupper()] or owners[-1:]
     if not states:
         return []
     last = states[-1]  # a minister named last speaks for the ministry's state
     return [replace(last, actor_id=last.state, kind="name")] if last.is_person else [last]
+
+
+def _owns_a_body(token: Token) -> bool:
+    """"Myanmar's junta", "the Myanmar military government": a state owning a state body."""
+    head = token.head
+    return token.dep_ in ("poss", "compound", "amod") and head.lower_ in STATE_BODIES
 
 
 def _next_speaker(pronoun: Token, index: MentionIndex) -> list[Mention]:
