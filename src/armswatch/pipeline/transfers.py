@@ -38,6 +38,8 @@ from armswatch.pipeline.syntax import (
 ORIGIN_MODIFIERS = ("amod", "compound", "nmod", "npadvmod", "poss")
 #: Nouns for the supplier itself: their owner is the recipient.
 ROLE_NOUNS = frozenset(["supplier", "provider", "exporter", "source"])
+#: The other side's role: "the biggest buyer of American weapons".
+BUYER_NOUNS = frozenset(["customer", "buyer", "importer", "client"])
 #: Particles that turn a transfer verb into another verb.
 OTHER_SENSE_PARTICLES = frozenset(["out", "up", "part", "off", "back", "down"])
 FIRST_PERSON = frozenset(["we", "i"])
@@ -663,6 +665,12 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
     governing = _governing_party(token, index, lexicon)
     mention.vague_supplier = not owners and trig.frame == "supply" and any(
         c.dep_ == "amod" and c.lower_ in VAGUE_SUPPLIERS for c in token.children)
+    if trig.lemma in BUYER_NOUNS:  # "India was the biggest customer for French weapons"
+        suppliers = owners or from_actors or _origin_actors(token, index, items_at)
+        # "the largest importer of major arms" ranks a buyer; it names no transfer
+        mention.recipients = _described_by(token, index) if suppliers else []
+        mention.suppliers = suppliers if mention.recipients else []
+        return
     if trig.lemma in ROLE_NOUNS:  # "Britain, Saudi Arabia's biggest supplier"
         mention.recipients = owners + to_actors
         # "a major arms exporter" with no customer named describes, it reports no transfer
