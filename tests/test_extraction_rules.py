@@ -582,6 +582,7 @@ def test_parties_in_many_constructions(extractor, supplier, recipient, text):
     ({("FRA", "IND")}, "France sent 28 percent of its arms exports to India."),
     ({("FRA", "IND")}, "India was the biggest customer for French weapons."),
     ({("USA", "SAU")}, "Saudi Arabia remains the largest buyer of American weapons."),
+    ({("USA", "SAU")}, "Saudi Arabia relies on U.S.-made Patriot batteries."),
     ({("RUS", "PHL")}, "Russia on Wednesday turned over 5,000 Kalashnikov rifles and a million "
                        "rounds of ammunition to the Philippine military."),
     ({("USA", "EGY")}, "The United States provides Egypt with about $1.3 billion in military "

@@ -614,8 +614,11 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.suppliers = from_actors or _origin_actors(token, index, items_at)
     elif trig.frame == "rely":
         mention.recipients = subject_actors
-        mention.suppliers = [m for _, obj in prep_objects(token, RELY_PREPS[trig.lemma])
-                             for m in phrase_actors(obj, index)]
+        relied_on = [obj for _, obj in prep_objects(token, RELY_PREPS[trig.lemma])]
+        mention.suppliers = [m for obj in relied_on for m in phrase_actors(obj, index)] or [
+            m for obj in relied_on for c in obj.children if c.dep_ in ORIGIN_MODIFIERS
+            for m in index.in_tokens(list(c.subtree)) if m.kind in ("adjective", "org")
+        ]  # "relies on U.S.-made Patriot batteries"
     elif trig.frame == "arrive":  # "Patriot systems have arrived in Ukraine from the US"
         mention.recipients = [m for _, obj in _preps_near(token, {"in", "at", "to"})
                               for m in phrase_actors(obj, index)] or \
