@@ -278,6 +278,13 @@ def test_a_clause_after_a_semicolon_keeps_its_own_stage(extractor):
     assert ("PAK", "NGA", "delivered") in found and ("PAK", "NGA", "agreed") not in found
 
 
+def test_what_follows_a_colon_does_not_govern_what_precedes_it(extractor):
+    found = read(extractor, "Rafales were also delivered to Qatar during the period, and the "
+                            "order book points to more growth: Indonesia has signed for 42 of "
+                            "the jets.")
+    assert ("FRA", "QAT", "delivered") in found and ("FRA", "QAT", "agreed") not in found
+
+
 def test_an_order_whose_goods_were_delivered_is_a_delivery(extractor):
     found = read(extractor, "Morocco ordered 16 more drones from Turkey in January, which "
                             "were delivered in March.")

@@ -372,8 +372,9 @@ def governors(token: Token, stop: Token | None = None) -> Iterator[Token]:
     while current.head.i != current.i:
         head = current.head
         low, high = sorted((current.i, head.i))
-        if any(c.text == ";" and low < c.i < high for c in head.children):
-            return
+        if any(low < c.i < high and (c.text == ";" or c.text == ":" and current.i < head.i)
+               for c in head.children):
+            return  # nothing after a colon governs what stands before it
         current = head
         if stop is not None and current == stop:
             return
