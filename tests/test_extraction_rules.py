@@ -590,6 +590,8 @@ def test_parties_in_many_constructions(extractor, supplier, recipient, text):
     ({("FRA", "IND")}, "India was the biggest customer for French weapons."),
     ({("USA", "SAU")}, "Saudi Arabia remains the largest buyer of American weapons."),
     ({("USA", "SAU")}, "Saudi Arabia relies on U.S.-made Patriot batteries."),
+    ({("ISR", "COL")}, "The Kfirs were supplied by Israel in 1989, and Petro suspended arms "
+                       "purchases from Israel last year."),
     ({("RUS", "PHL")}, "Russia on Wednesday turned over 5,000 Kalashnikov rifles and a million "
                        "rounds of ammunition to the Philippine military."),
     ({("USA", "EGY")}, "The United States provides Egypt with about $1.3 billion in military "

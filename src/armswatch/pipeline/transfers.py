@@ -252,7 +252,9 @@ def find_in_sentence(sent: Span, index: MentionIndex, items_at: dict[int, str],
         if mention is None:
             continue
         if token.pos_ == "VERB":
-            clauses = {t.i for c in token.children if c.dep_ in OWN_CLAUSES for t in c.subtree}
+            clauses = {t.i for c in token.children if c.dep_ in OWN_CLAUSES or
+                       c.dep_ == "conj" and children(c, "nsubj", "nsubjpass")
+                       for t in c.subtree}  # "..., and Petro suspended arms purchases"
             verb_objects.update(c.i for c in token.subtree if c.pos_ == "NOUN" and
                                 c.i not in clauses and
                                 not _behind_recipient_prep(c, token, lexicon))
