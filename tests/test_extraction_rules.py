@@ -419,6 +419,7 @@ def test_a_quotation_takes_the_speaker_named_after_it(extractor):
     "China and India have both offered medical assistance to the injured.",
     "Russia has moved S-400 batteries and Su-35 jets into Belarus for joint exercises.",
     "Nigeria was the largest importer of major arms in sub-Saharan Africa in 2019-23.",
+    "Pyongyang had shipped around 6,700 containers of rice to Russia.",
     "The Sarmat missile is designed to carry several nuclear warheads.",
 ])
 def test_weapons_without_a_transfer_give_nothing(extractor, text):
@@ -590,6 +591,8 @@ def test_parties_in_many_constructions(extractor, supplier, recipient, text):
     ({("FRA", "IND")}, "India was the biggest customer for French weapons."),
     ({("USA", "SAU")}, "Saudi Arabia remains the largest buyer of American weapons."),
     ({("USA", "SAU")}, "Saudi Arabia relies on U.S.-made Patriot batteries."),
+    ({("PRK", "RUS")}, "Pyongyang had shipped around 6,700 containers to Russia since "
+                       "September, and Russian forces were firing North Korean shells."),
     ({("ISR", "COL")}, "The Kfirs were supplied by Israel in 1989, and Petro suspended arms "
                        "purchases from Israel last year."),
     ({("RUS", "PHL")}, "Russia on Wednesday turned over 5,000 Kalashnikov rifles and a million "

@@ -28,6 +28,7 @@ from armswatch.pipeline.syntax import (
     MentionIndex,
     children,
     described_noun,
+    doc_text,
     holder_of,
     phrase_actors,
     prep_objects,
@@ -57,6 +58,9 @@ RELY_PREPS = defaultdict(lambda: {"on", "upon"}, {"turn": {"to"}})
 #: What a state moves its own forces for.
 EXERCISE_NOUNS = frozenset(["exercise", "exercises", "drills", "drill", "manoeuvres",
                             "maneuvers", "training", "patrols", "deployment"])
+#: Packing that stands for the goods it holds.
+CONTAINER_NOUNS = frozenset(["container", "containers", "crate", "crates", "cargo", "cargoes",
+                             "pallets", "boxes"])
 #: Nouns for a part of the goods, not goods of their own.
 SHARE_NOUNS = frozenset(["percent", "per", "cent", "%", "share", "proportion", "part", "bulk",
                          "majority", "half", "third", "quarter", "fifth", "portion", "fraction",
@@ -410,6 +414,10 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
         any(t.lower_ in CARRIER_NOUNS for t in argument_tokens) else []
     if carried:  # "seized several dhows loaded with rifles": the cargo is the goods
         return _unique(carried)
+    if trig.frame == "supply" and any(t.lower_ in CONTAINER_NOUNS and t.dep_ in OBJECTS and
+                                      not any(c.lower_ == "of" for c in t.children)
+                                      for t in argument_tokens) and _arms_paragraph(sent):
+        return ["unspecified"]  # "had shipped 6,700 containers to Russia", in a report on shells
     has_goods = any(t.pos_ == "NOUN" and index.at(t) is None and
                     t.lower_ not in PRONOUNS and t.lower_ not in lexicon.anaphoric_goods and
                     not _materiel_noun(t, lexicon) and  # "$1.3 billion in military aid"
@@ -430,6 +438,16 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     if in_sentence or anaphoric or token.pos_ == "VERB" and not bare:
         return ["unspecified"]
     return None
+
+
+def _arms_paragraph(sent: Span) -> bool:
+    """The paragraph around the sentence names weapons."""
+    doc = sent.doc
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.end_char)
+    end = len(text) if end < 0 else end
+    return any(start <= span.start_char < end for span in doc.spans.get(weapons.SPAN_KEY, []))
 
 
 def _materiel_noun(token: Token, lexicon: Lexicon) -> bool:
