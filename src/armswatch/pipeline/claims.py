@@ -511,6 +511,18 @@ def _sentence_reporter(trigger: Token, index: MentionIndex, lexicon: Lexicon,
     return None
 
 
+def _reporter_above(pronoun: Token, index: MentionIndex) -> Mention | None:
+    """The named subject of a clause above the pronoun's, before it in the sentence."""
+    for verb in pronoun.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for subject in children(verb, "nsubj"):
+            if subject.i < pronoun.i and (found := phrase_actors(subject, index,
+                                                                 coordinated=False)):
+                return found[0]
+    return None
+
+
 def _later_event(clause: Token) -> bool:
     """An adverbial clause that reports an event of its own ("after which", "before")."""
     return any(c.dep_ == "mark" and c.lower_ in SEPARATE_EVENT_MARKS - {"as"} or
@@ -853,7 +865,8 @@ def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIn
         if subject is not None:
             sources = phrase_actors(subject, index)
             if not sources and subject.lower_ in PRONOUNS:
-                resolved = speakers.resolve(subject)
+                # "Iran says it has never supplied ... and has rejected the findings"
+                resolved = _reporter_above(subject, index) or speakers.resolve(subject)
                 sources = [resolved] if resolved else []
         both = subject is not None and not sources and _both_parties(subject)
         if not sources and not both:
