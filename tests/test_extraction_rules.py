@@ -692,8 +692,9 @@ def test_the_junta_is_the_one_the_report_named(extractor):
 
 
 def test_a_pronoun_denier_is_the_one_who_says_it(extractor):
-    text = ("The US said Iran armed the Houthis. Iran says it has never supplied weapons to "
-            "the Houthis and has rejected earlier findings by the panel.")
+    text = ("Saudi Arabia buys most of its weapons from the United States, US officials "
+            "said. Iran says it has never supplied weapons to the Houthis and has rejected "
+            "earlier findings by the panel.")
     extraction = extractor.extract_one(Document(id="t", text=text, published="2020-01-01"))
     deniers = {c.source for t in extraction.transfers for c in t.claims if c.stance == "denies"}
     assert deniers == {"IRN"}, deniers
