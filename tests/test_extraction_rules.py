@@ -588,6 +588,7 @@ def test_parties_in_many_constructions(extractor, supplier, recipient, text):
     ({("USA", "SAU")}, "Most of Saudi Arabia's weapons came from the United States, with "
                        "Britain a distant second."),
     ({("FRA", "IND")}, "France sent 28 percent of its arms exports to India."),
+    ({("CHN", "PAK")}, "China supplied 77% of Pakistan's arms in the period."),
     ({("FRA", "IND")}, "India was the biggest customer for French weapons."),
     ({("USA", "SAU")}, "Saudi Arabia remains the largest buyer of American weapons."),
     ({("USA", "SAU")}, "Saudi Arabia relies on U.S.-made Patriot batteries."),

@@ -593,6 +593,11 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
                                   lexicon.nouns[lexicon.lemma(t.text, "NOUN")].frame == "acquire"
                                   for p in t.children if p.dep_ == "poss"
                                   for m in phrase_actors(p, index)]
+        if not mention.recipients:  # "China supplied 77% of Pakistan's arms"
+            mention.recipients = [m for c in children(token, *OBJECTS) if c.lower_ in SHARE_NOUNS
+                                  for _, goods in prep_objects(c, {"of"})
+                                  for p in children(goods, "poss")
+                                  for m in _resolve_pronoun_actors(p, index)]
         if not mention.recipients and trig.lemma in ("share", "transmit"):
             mention.recipients = [m for _, obj in prep_objects(token, {"with"})
                                   for m in phrase_actors(obj, index)]
