@@ -594,10 +594,7 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
                                   for p in t.children if p.dep_ == "poss"
                                   for m in phrase_actors(p, index)]
         if not mention.recipients:  # "China supplied 77% of Pakistan's arms"
-            mention.recipients = [m for c in children(token, *OBJECTS) if c.lower_ in SHARE_NOUNS
-                                  for _, goods in prep_objects(c, {"of"})
-                                  for p in children(goods, "poss")
-                                  for m in _resolve_pronoun_actors(p, index)]
+            mention.recipients = _goods_owner(token, index, heads=SHARE_NOUNS)
         if not mention.recipients and trig.lemma in ("share", "transmit"):
             mention.recipients = [m for _, obj in prep_objects(token, {"with"})
                                   for m in phrase_actors(obj, index)]
@@ -647,7 +644,7 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
     elif trig.frame == "arrive":  # "Patriot systems have arrived in Ukraine from the US"
         mention.recipients = [m for _, obj in _preps_near(token, {"in", "at", "to"})
                               for m in phrase_actors(obj, index)] or \
-            _arrived_goods_owner(token, index) or \
+            _goods_owner(token, index, deps=("nsubj",)) or \
             [m for _, obj in _preps_near(token, {"with"}) for m in phrase_actors(obj, index)] \
             or object_actors
         mention.suppliers = from_actors or _origin_actors(token, index, items_at) or [
@@ -1135,20 +1132,14 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
-def _arrived_goods_owner(verb: Token, index: MentionIndex) -> list[Mention]:
-    """"Most of its weapons came from the United States": whose goods arrived."""
-    for goods in children(verb, "nsubj"):
-        for word in (goods, *(o for _, o in prep_objects(goods, {"of"}))):
-            for owner in children(word, "poss"):
-                found = _resolve_pronoun_actors(owner, index)
-                if found:
-                    return found
-    return []
-
-
-def _goods_owner(verb: Token, index: MentionIndex) -> list[Mention]:
-    """"sending any of its tanks to Ukraine": whoever owns the goods sends them."""
-    for goods in children(verb, *OBJECTS):
+def _goods_owner(verb: Token, index: MentionIndex, deps: tuple[str, ...] = OBJECTS,
+                 heads: frozenset[str] | None = None) -> list[Mention]:
+    """Whoever owns the goods a verb moves: "sending any of its tanks to Ukraine" (the
+    sender), "most of its weapons came from the US" (with the subject as the goods: the
+    receiver), "supplied 77% of Pakistan's arms" (with a share as the head: the receiver)."""
+    for goods in children(verb, *deps):
+        if heads is not None and goods.lower_ not in heads:
+            continue
         for word in (goods, *(o for _, o in prep_objects(goods, {"of"}))):
             for owner in children(word, "poss"):
                 found = _resolve_pronoun_actors(owner, index)
