@@ -17,7 +17,7 @@ from armswatch.model import STATUSES
 WORD_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns", "falsity",
               "via_preps", "recipient_preps", "official_nouns",
               "anaphoric_goods", "materiel_modifiers", "prohibitions", "denied_acts",
-              "labelling", "joined_words", "negating")
+              "labelling", "joined_words", "negating", "own_force_purposes")
 #: Lists whose inflected forms the lemmatizer must recognise.
 LEMMA_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns",
                "prohibitions", "denied_acts", "labelling", "negating")
@@ -40,6 +40,8 @@ class Trigger:
     needs_recipient: bool = False  # "building corvettes for Pakistan", not "building tanks"
     needs_supplier: bool = False  # "weighing China's J-10", not "weighing nuclear weapons"
     not_by_weapons: bool = False  # "a ship carried rifles", not "jets able to carry bombs"
+    other_sense_prep: str | None = None  # with no object: "delivered on a promise"
+    moves_forces: bool = False  # "moved jets into Belarus for exercises" is no transfer
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Lexicon:
     labelling: frozenset[str]
     joined_words: frozenset[str]
     materiel_modifiers: frozenset[str]
+    own_force_purposes: frozenset[str]
     known_words: frozenset[str]  # every governor, cue and claim word, for lemma lookup
 
     def governor_stage(self, lemma: str) -> str | None:
@@ -110,8 +113,9 @@ def _triggers(raw: dict[str, Any], where: str) -> dict[str, Trigger]:
         if spec.get("frame") not in FRAMES or spec.get("status") not in STATUSES:
             raise DataFileError(f"{where}: entry {lemma!r} needs a frame in {FRAMES} and a "
                                 f"status in {STATUSES}")
-        if not isinstance(spec.get("particle", ""), str):  # YAML reads a bare `on` as true
-            raise DataFileError(f"{where}: entry {lemma!r}: `particle` must be a quoted word")
+        for key in ("particle", "other_sense_prep"):
+            if not isinstance(spec.get(key, ""), str):  # YAML reads a bare `on` as true
+                raise DataFileError(f"{where}: entry {lemma!r}: `{key}` must be a quoted word")
         out[lemma] = Trigger(lemma=lemma, frame=spec["frame"], status=spec["status"],
                              needs_item=bool(spec.get("needs_item")), item=bool(spec.get("item")),
                              particle=spec.get("particle"),
@@ -120,7 +124,9 @@ def _triggers(raw: dict[str, Any], where: str) -> dict[str, Trigger]:
                              without_object=bool(spec.get("without_object")),
                              needs_recipient=bool(spec.get("needs_recipient")),
                              needs_supplier=bool(spec.get("needs_supplier")),
-                             not_by_weapons=bool(spec.get("not_by_weapons")))
+                             not_by_weapons=bool(spec.get("not_by_weapons")),
+                             other_sense_prep=spec.get("other_sense_prep"),
+                             moves_forces=bool(spec.get("moves_forces")))
     return out
 
 

@@ -55,9 +55,6 @@ STATE_BODIES = frozenset(["government", "administration", "junta", "regime", "mi
                           "authorities", "ministry", "army", "cabinet", "parliament", "navy"])
 #: The preposition that names whom a dependent relies on: "relies on", "turned to".
 RELY_PREPS = defaultdict(lambda: {"on", "upon"}, {"turn": {"to"}})
-#: What a state moves its own forces for.
-EXERCISE_NOUNS = frozenset(["exercise", "exercises", "drills", "drill", "manoeuvres",
-                            "maneuvers", "training", "patrols", "deployment"])
 #: Packing that stands for the goods it holds.
 CONTAINER_NOUNS = frozenset(["container", "containers", "crate", "crates", "cargo", "cargoes",
                              "pallets", "boxes"])
@@ -162,11 +159,11 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
             return None  # "pass on" supplies, "passed through the country" does not
         if trig and trig.frame == "supply" and _weapon_given_something(token):
             return None  # "gave the drone a new name": the weapon is what gets something
-        if trig and trig.lemma == "deliver" and not children(token, *OBJECTS) and any(
-                c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
+        if trig and trig.other_sense_prep and not children(token, *OBJECTS) and any(
+                c.dep_ == "prep" and c.lower_ == trig.other_sense_prep for c in token.children):
             return None  # "Riyadh has delivered on what we asked": kept its word
-        if trig and trig.lemma in ("move", "deploy") and any(
-                o.lower_ in EXERCISE_NOUNS for _, o in prep_objects(token, {"for"})):
+        if trig and trig.moves_forces and any(
+                o.lower_ in lexicon.own_force_purposes for _, o in prep_objects(token, {"for"})):
             return None  # "moved S-400 batteries into Belarus for joint exercises"
         if trig and trig.not_by_weapons and _weapon_as_carrier(token):
             return None  # "jets refitted to carry nuclear weapons" is what they can do
