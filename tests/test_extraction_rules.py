@@ -54,6 +54,8 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      {("USA", "ISR", "cancelled")}),
     ("U.S. Navy sailors seized Iranian-made missile parts headed for the Houthis.",
      {("IRN", "YEM", "cancelled")}),
+    ("The navy said the seized Iranian rifles were bound for the Houthis.",
+     {("IRN", "YEM", "cancelled")}),
     ("Russia has launched ballistic missiles supplied by North Korea at Kharkiv.",
      {("PRK", "RUS", "delivered")}),
     ("Britain, Saudi Arabia's second-biggest arms supplier, has resisted calls to halt sales.",

@@ -167,6 +167,8 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
             return None  # "moved S-400 batteries into Belarus for joint exercises"
         if trig and trig.not_by_weapons and _weapon_as_carrier(token):
             return None  # "jets refitted to carry nuclear weapons" is what they can do
+        if trig and trig.frame == "use" and token.dep_ == "amod":
+            return None  # "used F-16s", "shoulder-fired missiles" describe the weapon
         if trig and trig.without_object and children(token, *OBJECTS):
             return None
         if trig and trig.needs_object:
@@ -491,6 +493,9 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
         described = described_noun(token)
         if described is not None and described != token.head:
             out.extend(_goods_phrase(described))
+    if token.dep_ == "amod" and token.tag_ == "VBN" and not noun and \
+            token.lower_ not in MAKER_VERBS:  # "the seized rifles", not "Chinese-built jets"
+        out.extend(t for t in _goods_phrase(token.head) if t != token)
     for child in token.children:
         if child.dep_ == "dative" and child.pos_ == "ADP":
             continue  # "gave its approval to the sale": whom it goes to, not what
