@@ -253,6 +253,9 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             governor = current.head.head  # "thanked X for providing": X provides
+            if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in OBJECTS and \
+                    current.head.lower_ == "of":
+                return governor  # "accused Chinese firms of selling", "of" on the firms
             objects = children(governor, *OBJECTS)
             if objects:
                 return objects[0]

@@ -323,6 +323,25 @@ def _owned_foreign_goods(token: Token, index: MentionIndex, items_at: dict[int, 
                            items=named[:1])
 
 
+def _recipient_inside_goods(verb: Token, index: MentionIndex) -> list[Mention]:
+    """"sent Ukraine Archer howitzers", "offered Pakistan 40 J-35 fighters": a state named
+    right after a giving verb and parsed into the goods' name is whom they go to."""
+    if verb.pos_ != "VERB" or verb.i + 1 >= len(verb.doc):
+        return []
+    mention = index.at(verb.doc[verb.i + 1])
+    if mention is None or mention.start != verb.i + 1 or \
+            mention.kind not in ("name", "capital", "acronym"):
+        return []
+    last = verb.doc[mention.end - 1]
+    goods = last.head
+    while goods.dep_ == "compound":
+        goods = goods.head
+    if last.dep_ in ("compound", "nmod") and goods.dep_ in OBJECTS and goods.head == verb \
+            and goods.i > last.i:
+        return [mention]
+    return []
+
+
 def _definite_body(noun: Token, index: MentionIndex) -> list[Mention]:
     """"the navy's", "the army's": a state's own body stands for the state last named."""
     if noun.lower_ in STATE_BODIES and any(c.lower_ == "the" for c in noun.children):
@@ -564,6 +583,8 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         object_actors = [m for c in children(token, *OBJECTS, "dative") if c.lower_ == "them"
                          and (c.dep_ == "dative" or prep_objects(token, {"with"}))
                          if (m := _earlier_object(c, index, _previous_sentence_start(c)))]
+    if not object_actors and trig.frame in ("supply", "arm"):
+        object_actors = _recipient_inside_goods(token, index)
     passive_actors = [m for c in children(token, *PASSIVE_SUBJECTS)
                       for m in phrase_actors(c, index) if _is_party(c, items_at, index, lexicon)]
     if token.dep_ == "amod" and trig.frame == "supply":  # "Turkish-supplied drones"
