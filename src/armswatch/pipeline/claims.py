@@ -503,6 +503,9 @@ def _sentence_reporter(trigger: Token, index: MentionIndex, lexicon: Lexicon,
             continue
         if token.dep_ == "advcl" and _later_event(token):
             continue  # "delivered missiles, after which Beijing said it had halted ..."
+        if token.dep_ == "advcl" and any(c.dep_ == "prep" and children(c, "pcomp")
+                                         for c in token.children):
+            continue  # "suspended aid, accusing it of failing to act": reports its own content
         if trigger.i in {t.i for t in token.subtree} and token.dep_ != "ROOT":
             continue
         source = speaker_of(token, index, speakers)
@@ -580,7 +583,10 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
                 not conjunct and not spent and (is_negated(token) or position > 0 and
                                   lexicon.lemma(token.text, token.pos_) in lexicon.negating):
             negated = True
-        if _own_event(token) or position == 0 and (
+        own_event = _own_event(token)
+        if own_event and any(c.dep_ == "mark" and c.lower_ == "until" for c in token.children):
+            break  # "should pause sales until Abu Dhabi stopped supplying": not yet stopped
+        if own_event and position == 0 or position == 0 and (
                 token.dep_ == "relcl" and not _infinitive(token) or reduced_relative(token)):
             # "turned down Kyiv's requests, although it has sold shells to the US", "refused
             # to let it send shells for the guns that Berlin has given Ukraine", "its THAAD,
@@ -599,14 +605,18 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
         if unhalted:  # "did not rule out supplying" leaves it open, "has not halted" going on
             opened = lexicon.lemma(token.text, "VERB") in ("rule", "exclude")
             found, ongoing = ("possible", ongoing) if opened else (None, True)
+        if own_event and position > 1 and found != "cancelled":
+            found = None  # "presses ahead with its purchase, even as": not the purchase's stage
         cancelled = cancelled or found == "cancelled"  # "a plan to buy ... was frozen"
         if found and governed is None:
             governed = found
         elif found == "agreed" and governed == "negotiating" and path[position - 1].pos_ == \
                 "NOUN" and path[position - 1].dep_ in ("dobj", "nsubjpass"):
             governed = found  # "approved requests by Estonia to transfer": granted
-        if token.dep_ in ("relcl", "acl"):
-            break  # "systems of the kind it has sent": the clause above has its own stage
+        if token.dep_ in ("relcl", "acl") or own_event:
+            # "systems of the kind it has sent", "dried up after Berlin restricted exports":
+            # the clause above has its own stage
+            break
     if cancelled or _offer_turned_down(trigger, lexicon):
         return "cancelled", False if speculative else negated
     if negated and trigger.pos_ == "NOUN" and \
