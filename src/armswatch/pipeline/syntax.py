@@ -76,11 +76,14 @@ def prep_objects(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[s
     for child in token.children:
         if child.dep_ not in ("prep", "agent", "dative") or child.lower_ not in preps:
             continue
-        for obj in child.children:
-            if obj.dep_ in ("pobj", "pcomp"):
-                out.append((child.lower_, obj))
-            elif obj.dep_ == "prep":  # "bound for", "on to"
-                out.extend((child.lower_, o) for o in children(obj, "pobj"))
+        # "by the Czech army and by Norway": a repeated preposition joins the first
+        repeated = [c for c in child.conjuncts if c.lower_ == child.lower_]
+        for prep in (child, *repeated):
+            for obj in prep.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    out.append((child.lower_, obj))
+                elif obj.dep_ == "prep":  # "bound for", "on to"
+                    out.extend((child.lower_, o) for o in children(obj, "pobj"))
     return out
 
 
