@@ -42,6 +42,7 @@ class Trigger:
     not_by_weapons: bool = False  # "a ship carried rifles", not "jets able to carry bombs"
     other_sense_prep: str | None = None  # with no object: "delivered on a promise"
     moves_forces: bool = False  # "moved jets into Belarus for exercises" is no transfer
+    commands: bool = False  # with an infinitive it commands: "ordered the army to halt"
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,8 @@ def _triggers(raw: dict[str, Any], where: str) -> dict[str, Trigger]:
                              needs_supplier=bool(spec.get("needs_supplier")),
                              not_by_weapons=bool(spec.get("not_by_weapons")),
                              other_sense_prep=spec.get("other_sense_prep"),
-                             moves_forces=bool(spec.get("moves_forces")))
+                             moves_forces=bool(spec.get("moves_forces")),
+                             commands=bool(spec.get("commands")))
     return out
 
 

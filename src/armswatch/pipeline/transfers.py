@@ -165,6 +165,8 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
         if trig and trig.moves_forces and any(
                 o.lower_ in lexicon.own_force_purposes for _, o in prep_objects(token, {"for"})):
             return None  # "moved S-400 batteries into Belarus for joint exercises"
+        if trig and trig.commands and children(token, "xcomp"):
+            return None  # "a court ordered the government to halt exports"
         if trig and trig.not_by_weapons and _weapon_as_carrier(token):
             return None  # "jets refitted to carry nuclear weapons" is what they can do
         if trig and trig.frame == "use" and token.dep_ == "amod":
@@ -727,6 +729,8 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
     if trig.frame in ("supply",):
         partners = _contract_partner(token, index, lexicon)
         mention.suppliers = owners or from_actors or partners or \
+            _origin_actors(token, index, items_at, makers=False) or \
+            _exporting_decider(token, governing, lexicon) or \
             _origin_actors(token, index, items_at) or governing
         mention.recipients = to_actors or [  # "signed ... for the supply of X to Y"
             m for _, obj in prep_objects(token.head.head, lexicon.recipient_preps - {"for"})
@@ -781,6 +785,18 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             # "Spain cancelled a contract for Israeli missiles"
             mention.suppliers, mention.recipients = makers[:1], parties[:1]
 
+
+
+def _exporting_decider(noun: Token, governing: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """"Switzerland authorised the export of Leopard tanks", "the Dutch government halted
+    exports of F-35 parts": who approves or halts an export sends the goods, whoever
+    designed them (not "signed for the delivery")."""
+    verb = noun.head
+    lemma = lexicon.lemma(verb.text, "VERB")
+    if noun.dep_ in OBJECTS and verb.pos_ == "VERB" and lemma not in DEAL_MAKING_VERBS and \
+            lexicon.governor_stage(lemma) in ("agreed", "cancelled"):
+        return governing
+    return []
 
 
 PERMISSION_WORDS = frozenset(["let", "lets", "letting", "allow", "allows", "allowed",
