@@ -62,6 +62,8 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      {("CAN", "TUR", "cancelled")}),
     ("The Swedish CV90 has been ordered by the Czech army and by Slovakia.",
      {("SWE", "CZE", "agreed"), ("SWE", "SVK", "agreed")}),
+    ("Riyadh signed a $3 billion deal for South Korea's Cheongung-II air defence system.",
+     {("KOR", "SAU", "agreed")}),
     ("Bern authorised the export of 12 Leopard 2 tanks to Berlin.",
      {("CHE", "DEU", "agreed")}),
     ("A court ordered the Dutch government to halt all exports of F-35 parts to Israel.",

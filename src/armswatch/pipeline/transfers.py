@@ -538,6 +538,12 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
     return out
 
 
+def _weapon_head(noun: Token) -> bool:
+    """The noun is (the head of) a weapon word: "system" in "Korea's Cheongung-II system"."""
+    return any(span.start <= noun.i < span.end
+               for span in noun.doc.spans.get(weapons.SPAN_KEY, []))
+
+
 def _names_weapons(phrase: Token) -> bool:
     spans = phrase.doc.spans.get(weapons.SPAN_KEY, [])
     return any(phrase.left_edge.i <= span.start and span.end <= phrase.right_edge.i + 1
@@ -836,7 +842,8 @@ def _recipients_near(token: Token, index: MentionIndex, lexicon: Lexicon) -> lis
     Ukraine war")."""
     out = []
     for prep, obj in _preps_near(token, lexicon.recipient_preps):
-        owned = any(c.dep_ == "poss" and index.at(c) is not None for c in obj.children)
+        owned = any(c.dep_ == "poss" and index.at(c) is not None for c in obj.children) \
+            and not _weapon_head(obj)  # "for the Saudi air force", not "for Korea's KM-SAM"
         if prep == "for" and index.at(obj) is None and not owned and \
                 obj.lower_ not in lexicon.official_nouns:
             continue
