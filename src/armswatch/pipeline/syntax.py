@@ -165,8 +165,8 @@ def _phrase_actor(head: Token, index: MentionIndex) -> Mention | None:
         return None
     if head.lower_ in SOURCE_NOUNS:  # "a report by Sky News", "imagery analysed by ..."
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
-        preps += [a for c in head.children if c.dep_ == "acl" for a in c.children
-                  if a.dep_ == "agent"]
+        preps += [a for c in head.children if c.dep_ == "acl" and c.lower_ not in VIEWING_VERBS
+                  for a in c.children if a.dep_ == "agent"]
         for prep in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and (found := _phrase_actor(obj, index)):
@@ -185,7 +185,19 @@ def _phrase_actor(head: Token, index: MentionIndex) -> Mention | None:
             mention = _subtree_actor(child, index)
             if mention is not None:
                 return mention
+    if head.lower_ in SOURCE_NOUNS:  # "documents seen by the Guardian": the outlet reports
+        for clause in head.children:
+            if clause.dep_ == "acl" and clause.lower_ in VIEWING_VERBS:
+                for agent in children(clause, "agent"):
+                    for obj in children(agent, "pobj"):
+                        if (found := _phrase_actor(obj, index)) is not None:
+                            return found
     return None
+
+
+#: Who saw or obtained a report is not its author ("a UN report seen by Reuters").
+VIEWING_VERBS = frozenset(["seen", "obtained", "reviewed", "viewed", "examined", "read",
+                           "consulted", "accessed"])
 
 
 def _subtree_actor(token: Token, index: MentionIndex) -> Mention | None:
