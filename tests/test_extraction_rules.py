@@ -62,6 +62,9 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      {("CAN", "TUR", "cancelled")}),
     ("The Swedish CV90 has been ordered by the Czech army and by Slovakia.",
      {("SWE", "CZE", "agreed"), ("SWE", "SVK", "agreed")}),
+    ("Iran sent drones to the Houthis. Tehran rejected accusations that it is behind Houthi "
+     "attacks on shipping.",
+     {("IRN", "YEM", "delivered"), ("IRN", "denies", "IRN", "YEM")}),
     ("Iran sent drones to Sudan, according to a UN report seen by AFP.",
      {("IRN", "SDN", "delivered"), ("un", "asserts", "IRN", "SDN")}),
     ("Iran sent drones to Sudan, according to documents seen by the Guardian.",
@@ -76,7 +79,6 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      {("IRN", "PSE", "delivered")}),
     ("Abu Dhabi has backed the RSF with drones and armoured trucks.",
      {("ARE", "SDN", "delivered")}),
-    ("The Iran-backed Houthis fired at a tanker.", set()),
     ("Washington halted military aid to Islamabad in 2018, accusing it of sheltering militants.",
      {("USA", "PAK", "cancelled"), ("author", "asserts", "USA", "PAK")}),
     ("Prosecutors accused Iranian firms of selling drone engines to Russia.",
@@ -290,6 +292,18 @@ def test_tables_and_licences_set_the_stage(extractor, text, expected):
 ])
 def test_licences_name_the_buyer(extractor, text, expected):
     assert expected in read(extractor, text, "2023-02-23")
+
+
+def test_backing_without_materiel_is_no_transfer(extractor):
+    found = read(extractor, "The Iran-backed Houthis fired at a tanker.")
+    assert not any(reading[0] == "IRN" for reading in found), found
+
+
+def test_a_denial_of_something_else_is_no_denial(extractor):
+    found = read(extractor, "Russia sold Su-30 jets to Venezuela. Moscow dismissed a claim "
+                            "that it had pulled its advisers out of the country.")
+    assert ("RUS", "VEN", "delivered") in found and \
+        ("RUS", "denies", "RUS", "VEN") not in found, found
 
 
 def test_an_offer_turned_down_is_cancelled(extractor):

@@ -843,6 +843,29 @@ def _both_parties(subject: Token) -> bool:
         any(c.lower_ in ("both", "two") for c in subject.children)
 
 
+def _denies_something_else(verb: Token, objects: list[Token], weapon_words: set[int],
+                           lexicon: Lexicon, index: MentionIndex) -> bool:
+    """"dismissed a claim that Moscow had pulled its people out", "recaptured the
+    heights, a claim Armenian officials dispute": what the claim says names no arms and
+    no party besides the denier ("accusations that it is behind Houthi attacks" does)."""
+    claims = [o for o in objects if lexicon.lemma(o.text, "NOUN") in lexicon.claim_nouns]
+    contents = [[t for c in claim.children if c.dep_ in ("acl", "ccomp") and
+                 c.pos_ in ("VERB", "AUX") for t in c.subtree] for claim in claims]
+    if verb.dep_ == "relcl" and lexicon.lemma(verb.head.text, "NOUN") in lexicon.claim_nouns \
+            and verb.head.dep_ in ("npadvmod", "appos") and verb.head.head.pos_ in ("VERB", "AUX"):
+        claimed = verb.head.head
+        contents.append([t for t in claimed.subtree if t.i not in
+                         {u.i for u in verb.head.subtree}])
+    contents = [c for c in contents if c]
+    subject = subject_of(verb)
+    deniers = {m.state for m in phrase_actors(subject, index)} if subject is not None else set()
+    others = {m.state for content in contents for m in index.in_tokens(content)} - deniers
+    return bool(contents) and not others and not any(
+        t.i in weapon_words or lexicon.lemma(t.text, "NOUN") in lexicon.nouns or
+        t.pos_ == "VERB" and lexicon.lemma(t.text, "VERB") in lexicon.verbs
+        for content in contents for t in content)
+
+
 def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIndex,
                 lexicon: Lexicon, speakers: SpeakerMemory) -> DenialMention | None:
     """"X denied the allegations" in a sentence whose own transfer words did not carry it."""
@@ -858,9 +881,13 @@ def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIn
         elif lemma not in lexicon.denial:
             continue
         else:
-            objects = children(token, "dobj", "ccomp", "xcomp")
+            objects = children(token, "dobj", "ccomp", "xcomp") + [
+                o for _, o in prep_objects(token, {"as"})
+                if lexicon.lemma(o.text, "NOUN") in lexicon.claim_nouns]
         weapon_words = {i for span in sent.doc.spans.get("weapons", [])
                         for i in range(span.start, span.end)}
+        if _denies_something_else(token, objects, weapon_words, lexicon, index):
+            continue
         about_claims = any(lexicon.lemma(o.text, o.pos_) in lexicon.claim_nouns or
                            lexicon.lemma(o.text, "VERB") in lexicon.denied_acts or
                            any(t.i in weapon_words or  # "denied ... arms"
