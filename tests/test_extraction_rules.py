@@ -306,6 +306,12 @@ def test_a_denial_of_something_else_is_no_denial(extractor):
         ("RUS", "denies", "RUS", "VEN") not in found, found
 
 
+def test_an_order_stays_agreed_beside_purchases_the_context_completes(extractor):
+    found = read(extractor, "Manila, which has also ordered 12 FA-50 jets from South Korea, "
+                            "has been spreading its purchases across several suppliers.")
+    assert ("KOR", "PHL", "agreed") in found, found
+
+
 def test_an_offer_turned_down_is_cancelled(extractor):
     found = read(extractor, "Bloomberg reported that Russia had offered S-400 air defence "
                             "systems to Sudan, and that Khartoum turned the offer down.",

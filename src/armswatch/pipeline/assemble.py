@@ -202,7 +202,9 @@ def _collapse_stages(reports: list[TransferMention], doc: Doc) -> list[TransferM
     for report in reports:
         pair = (report.suppliers[0].acting_for, report.recipients[0].acting_for)
         stages.setdefault(pair, set()).add(report.status)
-        if report.status == "delivered":
+        if report.status == "delivered" and not _filled(report):
+            # a one-sided report the context completed ("spreading its purchases") is no
+            # delivery of the systems its sentence names
             delivered_systems.setdefault(pair, set()).update(_systems_named(report, doc))
     for report in reports:
         pair = (report.suppliers[0].acting_for, report.recipients[0].acting_for)
@@ -219,6 +221,10 @@ def _collapse_stages(reports: list[TransferMention], doc: Doc) -> list[TransferM
         elif report.status == "negotiating" and "agreed" in found:
             report.status = "agreed"
     return reports
+
+
+def _filled(report: TransferMention) -> bool:
+    return any(m.kind == "context" for m in (*report.suppliers, *report.recipients))
 
 
 FURTHER_DEAL_WORDS = frozenset({"more", "additional", "another", "further", "new", "second",

@@ -380,7 +380,8 @@ def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int,
                               base_status=trig.status,
                               sentence=(sent.start_char, sent.end_char),
                               describes_goods=token.dep_ in ("acl", "relcl") and
-                              token.head.pos_ in ("NOUN", "PROPN"))
+                              token.head.pos_ in ("NOUN", "PROPN") and
+                              index.at(token.head) is None)  # not "Jakarta, which ordered"
     items = _items(token, trig, items_at, index, sent, lexicon)
     if items is None:
         return None
