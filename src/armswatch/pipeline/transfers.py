@@ -999,7 +999,9 @@ def _origin_actors(token: Token, index: MentionIndex, items_at: dict[int, str],
             if child.dep_ in ORIGIN_MODIFIERS:  # "Iranian drones", "Baykar drones"
                 out.extend(m for m in index.in_tokens(list(child.subtree))
                            if (m.kind in ("adjective", "org") or
-                               m.kind in ("name", "acronym") and m.start - 1 != token.i)
+                               m.kind in ("name", "acronym") and (
+                                   m.start - 1 != token.i or  # "flies U.S.-built tanks"
+                                   token.doc[m.end - 1].head.lower_ in MAKER_VERBS))
                            and (designer_sells or not _design_only(m, token.doc)))
                 # a name right after the verb is its indirect object ("sell Russia arms"),
                 # elsewhere it says whose goods ("three US submarines")
