@@ -66,6 +66,7 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      "attacks on shipping.",
      {("IRN", "YEM", "delivered"), ("IRN", "denies", "IRN", "YEM")}),
     ("Turkey's army still operates U.S.-built M60 tanks.", {("USA", "TUR", "delivered")}),
+    ("The Chinese-built frigates are now in Pakistani service.", {("CHN", "PAK", "delivered")}),
     ("Iran sent drones to Sudan, according to a UN report seen by AFP.",
      {("IRN", "SDN", "delivered"), ("un", "asserts", "IRN", "SDN")}),
     ("Iran sent drones to Sudan, according to documents seen by the Guardian.",

@@ -760,6 +760,12 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.recipients = [m for word in holders for _, obj in prep_objects(word, {"with"})
                               for m in phrase_actors(obj, index)]
         mention.suppliers = _origin_actors(token, index, items_at) if mention.recipients else []
+        if not mention.recipients and token.text == "service":
+            # "Turkish-made drones entered Pakistani service"
+            suppliers = _origin_actors(token, index, items_at, makers=False)
+            mention.recipients = [m for c in token.children if c.dep_ == "amod"
+                                  for m in phrase_actors(c, index)] if suppliers else []
+            mention.suppliers = suppliers if mention.recipients else []
     elif trig.frame == "rely":
         mention.recipients = owners or governing
         mention.suppliers = [m for _, obj in prep_objects(token, {"on", "upon"})
