@@ -67,6 +67,8 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      {("IRN", "YEM", "delivered"), ("IRN", "denies", "IRN", "YEM")}),
     ("Turkey's army still operates U.S.-built M60 tanks.", {("USA", "TUR", "delivered")}),
     ("The Chinese-built frigates are now in Pakistani service.", {("CHN", "PAK", "delivered")}),
+    ("Qatar, which became the TB2's first export customer in 2018, flies the drone.",
+     {("TUR", "QAT", "delivered")}),
     ("Iran sent drones to Sudan, according to a UN report seen by AFP.",
      {("IRN", "SDN", "delivered"), ("un", "asserts", "IRN", "SDN")}),
     ("Iran sent drones to Sudan, according to documents seen by the Guardian.",

@@ -420,8 +420,8 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     if trig.frame == "arrive":
         argument_tokens += [t for c in children(token, "nsubj") for t in c.subtree]
     own = [items_at[token.i]] if token.i in items_at else []
-    modifiers = [items_at[c.i] for c in token.subtree
-                 if c.i in items_at and c.dep_ in ("compound", "amod", "nmod") and
+    modifiers = [items_at[c.i] for c in token.subtree  # "the TB2's first customer"
+                 if c.i in items_at and c.dep_ in ("compound", "amod", "nmod", "poss") and
                  (c.head == token or c.head.dep_ == "compound" and c.head.head == token)]
     # ("arms export approvals")
     named = own + modifiers + [items_at[t.i] for t in argument_tokens if t.i in items_at]
@@ -723,7 +723,8 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
     mention.vague_supplier = not owners and trig.frame == "supply" and any(
         c.dep_ == "amod" and c.lower_ in VAGUE_SUPPLIERS for c in token.children)
     if trig.lemma in BUYER_NOUNS:  # "India was the biggest customer for French weapons"
-        suppliers = owners or from_actors or _origin_actors(token, index, items_at)
+        suppliers = owners or from_actors or _origin_actors(token, index, items_at) or \
+            _maker_of_possessor(token)  # "the TB2's first export customer"
         # "the largest importer of major arms" ranks a buyer; it names no transfer
         mention.recipients = _described_by(token, index) if suppliers else []
         mention.suppliers = suppliers if mention.recipients else []
@@ -871,6 +872,9 @@ def _described_by(noun: Token, index: MentionIndex) -> list[Mention]:
         return phrase_actors(noun.head, index, coordinated=False)
     if noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("AUX", "VERB"):
         subject = subject_of(noun.head)
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and \
+                noun.head.dep_ == "relcl":
+            subject = noun.head.head  # "Qatar, which became the TB2's first customer"
         return phrase_actors(subject, index) if subject is not None else []
     return []
 
@@ -1030,6 +1034,14 @@ def _design_only(mention: Mention, doc: Doc) -> bool:
     """"Iranian-designed missiles", "Soviet-style rifles": a lineage, not a supplier."""
     after = doc[mention.end:mention.end + 2]
     return len(after) == 2 and after[0].text == "-" and after[1].lower_ in DESIGN_WORDS
+
+
+def _maker_of_possessor(noun: Token) -> list[Mention]:
+    """The state whose industry makes the system that "owns" the noun ("the TB2's customer")."""
+    origins = noun.doc._.item_origins or {}
+    return [Mention(start=c.i, end=c.i + 1, actor_id=origins[c.i], acting_for=origins[c.i],
+                    state=origins[c.i], kind="maker")
+            for c in noun.children if c.dep_ == "poss" and c.i in origins][:1]
 
 
 def _maker_states(token: Token) -> list[Mention]:
