@@ -67,6 +67,10 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      {("IRN", "YEM", "delivered"), ("IRN", "denies", "IRN", "YEM")}),
     ("Turkey's army still operates U.S.-built M60 tanks.", {("USA", "TUR", "delivered")}),
     ("The Chinese-built frigates are now in Pakistani service.", {("CHN", "PAK", "delivered")}),
+    ("Britain would send a further 100 million pounds of military equipment to Ukraine, "
+     "Johnson said.", {("GBR", "UKR", "agreed")}),
+    ("If confirmed, it would be the first case of weapons being delivered from China to Russia, "
+     "the newspaper said.", {("CHN", "RUS", "possible")}),
     ("Qatar, which became the TB2's first export customer in 2018, flies the drone.",
      {("TUR", "QAT", "delivered")}),
     ("Iran sent drones to Sudan, according to a UN report seen by AFP.",

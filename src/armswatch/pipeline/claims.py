@@ -566,8 +566,15 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
             elif child.dep_ == "aux" and word in FUTURE_MODALS:
                 future = True
             elif child.dep_ == "aux" and word == "would":
-                conditional = any(c.dep_ == "mark" and c.lower_ == "if" for c in token.children)
-                speculative = speculative or conditional or stop is None
+                conditional = any(c.dep_ == "mark" and c.lower_ == "if" or  # "If confirmed,
+                                  c.dep_ == "advcl" and any(  # it would be ..."
+                                      m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+                                  for c in token.children)
+                # "would" under a reporting verb is a future told ("Britain would send
+                # more, Johnson said"), even when the speaker is no known actor
+                reported = stop is not None or token.dep_ == "ccomp" and \
+                    lexicon.lemma(token.head.text, "VERB") in lexicon.reporting
+                speculative = speculative or conditional or not reported
                 future = True
             elif child.dep_ == "mark" and word in ("if", "whether", "unless"):
                 # "reviewing whether to provide": the review is talks, not a guess
