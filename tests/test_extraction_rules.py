@@ -320,6 +320,13 @@ def test_an_order_stays_agreed_beside_purchases_the_context_completes(extractor)
     assert ("KOR", "PHL", "agreed") in found, found
 
 
+def test_a_digest_kicker_is_not_read_as_a_transfer(extractor):
+    found = read(extractor, "POLAND BUYS K2 TANKS -- Poland has signed for 180 K2 tanks from "
+                            "South Korea, the defence ministry said.")
+    assert ("KOR", "POL", "agreed") in found and \
+        not any(reading[-1] == "delivered" for reading in found), found
+
+
 def test_an_offer_turned_down_is_cancelled(extractor):
     found = read(extractor, "Bloomberg reported that Russia had offered S-400 air defence "
                             "systems to Sudan, and that Khartoum turned the offer down.",

@@ -123,6 +123,8 @@ class TransferFinder:
         items_at = _item_index(doc)
         found: list[TransferMention] = []
         for sent in doc.sents:
+            if _kicker(sent):
+                continue  # "SLOVAKIA SENDS S-300 --": the item after it says it in full
             found.extend(find_in_sentence(sent, index, items_at, self.lexicon))
         doc._.transfer_mentions = found
         return doc
@@ -237,6 +239,13 @@ def _asks_a_question(verb: Token) -> bool:
         g.lower_ in ("whether", "if", "why", "how", "what", "when") for g in c.children)
         for c in verb.children) or any(
         c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
+
+
+def _kicker(sent: Span) -> bool:
+    """An upper-case label that opens a digest item and ends in a dash."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 2 and all(t.is_upper for t in words) and \
+        sent[-1].text in ("-", "--", "—", "–")
 
 
 def find_in_sentence(sent: Span, index: MentionIndex, items_at: dict[int, str],
