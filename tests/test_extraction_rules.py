@@ -327,6 +327,14 @@ def test_a_digest_kicker_is_not_read_as_a_transfer(extractor):
         not any(reading[-1] == "delivered" for reading in found), found
 
 
+def test_a_missing_party_is_not_taken_from_an_earlier_paragraph(extractor):
+    found = read(extractor, "Germany sent tanks to Ukraine. Germany also sent howitzers to "
+                            "Ukraine.\n\nIsrael sold drones to Azerbaijan.\n\nNorway has "
+                            "provided launchers.")
+    assert ("NOR", "UKR", "delivered") in found and \
+        ("NOR", "AZE", "delivered") not in found, found
+
+
 def test_an_offer_turned_down_is_cancelled(extractor):
     found = read(extractor, "Bloomberg reported that Russia had offered S-400 air defence "
                             "systems to Sudan, and that Khartoum turned the offer down.",

@@ -4,9 +4,11 @@ the report, link loose denials, and attach time."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -34,7 +36,8 @@ def assemble(doc: Doc, document: Document, index: ActorIndex) -> Extraction:
     pairs = _pair_counts([r for r in expanded if r.suppliers and r.recipients])
     roles = _role_counts(expanded)
     complete = [_orient(r, pairs) for r in expanded]
-    complete = [r for r in (_fill(r, pairs, roles, expanded) for r in complete)
+    paragraph_of = _paragraphs(doc_text(doc))
+    complete = [r for r in (_fill(r, pairs, roles, expanded, paragraph_of) for r in complete)
                 if r is not None]
     transfers = _merge(_collapse_stages(_fold_denials(complete), doc), doc, timexes)
     _link_denials(doc._.denial_mentions or [], transfers, doc, timexes)
@@ -112,11 +115,19 @@ def exporter_rank(state: str) -> int:
     return _exporter_ranks().get(state, 10_000)
 
 
+def _paragraphs(text: str) -> Callable[[int], int]:
+    """Character offset -> number of the paragraph it falls in."""
+    breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+    return lambda offset: bisect.bisect_right(breaks, offset)
+
+
 def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counter[str]],
-          reports: list[TransferMention]) -> TransferMention | None:
+          reports: list[TransferMention],
+          paragraph_of: Callable[[int], int]) -> TransferMention | None:
     """Give a one-sided report the counterpart the document names most for that party
     ("Russia is looking for shells" in a report about North Korean shells), else the
-    party last named in the missing role before it, else the one the whole report names
+    party last named in the missing role before it in the same paragraph (a digest's
+    items and a feature's sections change subject), else the one the whole report names
     most in that role ("the Netherlands has provided launchers" in a report about aid to
     Ukraine)."""
     if report.suppliers and report.recipients:
@@ -137,8 +148,10 @@ def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counte
         return None
     if not options:  # the party last named in that role before, else the most named
         missing = "suppliers" if report.recipients else "recipients"
+        here = paragraph_of(report.sentence[0])
         earlier = [getattr(r, missing)[0].acting_for for r in reports
                    if r.trigger < report.trigger and getattr(r, missing)
+                   and paragraph_of(r.sentence[0]) == here
                    and getattr(r, missing)[0].acting_for != known.acting_for
                    and getattr(r, missing)[0].kind != "context"]
         if earlier:
