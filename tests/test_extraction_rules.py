@@ -335,6 +335,13 @@ def test_a_missing_party_is_not_taken_from_an_earlier_paragraph(extractor):
         ("NOR", "AZE", "delivered") not in found, found
 
 
+def test_a_missing_party_comes_from_the_pairs_of_its_paragraph(extractor):
+    found = read(extractor, "Russia sold jets to Egypt.\n\nRussia sent helicopters to Mali. "
+                            "Moscow is also considering sending rifles.")
+    assert ("RUS", "MLI", "negotiating") in found and \
+        ("RUS", "EGY", "negotiating") not in found, found
+
+
 def test_an_offer_turned_down_is_cancelled(extractor):
     found = read(extractor, "Bloomberg reported that Russia had offered S-400 air defence "
                             "systems to Sudan, and that Khartoum turned the offer down.",

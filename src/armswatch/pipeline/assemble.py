@@ -136,19 +136,23 @@ def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counte
         return None  # "Western deliveries to Ukraine": no one supplier to fill in
     if report.goods_named_before:  # only the report that named these goods can supply them
         return _supplier_of_goods(report, reports)
+    here = paragraph_of(report.sentence[0])
+    local = _pair_counts([r for r in reports if r.suppliers and r.recipients and
+                          paragraph_of(r.sentence[0]) == here])
     if report.recipients:
         known = report.recipients[0]
-        options = Counter({s: n for (s, r), n in pairs.items() if r == known.acting_for})
+        options = Counter({s: n for (s, r), n in local.items() if r == known.acting_for}) or \
+            Counter({s: n for (s, r), n in pairs.items() if r == known.acting_for})
         fallback = roles["supplier"]
     elif report.suppliers:
         known = report.suppliers[0]
-        options = Counter({r: n for (s, r), n in pairs.items() if s == known.acting_for})
+        options = Counter({r: n for (s, r), n in local.items() if s == known.acting_for}) or \
+            Counter({r: n for (s, r), n in pairs.items() if s == known.acting_for})
         fallback = roles["recipient"]
     else:
         return None
     if not options:  # the party last named in that role before, else the most named
         missing = "suppliers" if report.recipients else "recipients"
-        here = paragraph_of(report.sentence[0])
         earlier = [getattr(r, missing)[0].acting_for for r in reports
                    if r.trigger < report.trigger and getattr(r, missing)
                    and paragraph_of(r.sentence[0]) == here
