@@ -67,6 +67,10 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      {("IRN", "YEM", "delivered"), ("IRN", "denies", "IRN", "YEM")}),
     ("Turkey's army still operates U.S.-built M60 tanks.", {("USA", "TUR", "delivered")}),
     ("The Chinese-built frigates are now in Pakistani service.", {("CHN", "PAK", "delivered")}),
+    ("Washington removed Turkey from the F-35 programme in 2019.",
+     {("USA", "TUR", "cancelled")}),
+    ("Turkey was expelled from the F-35 programme after buying the S-400.",
+     {("USA", "TUR", "cancelled")}),
     ("Britain would send a further 100 million pounds of military equipment to Ukraine, "
      "Johnson said.", {("GBR", "UKR", "agreed")}),
     ("If confirmed, it would be the first case of weapons being delivered from China to Russia, "
@@ -300,6 +304,11 @@ def test_tables_and_licences_set_the_stage(extractor, text, expected):
 ])
 def test_licences_name_the_buyer(extractor, text, expected):
     assert expected in read(extractor, text, "2023-02-23")
+
+
+def test_removal_from_a_list_is_no_transfer(extractor):
+    found = read(extractor, "The European Union removed Turkey from the list.")
+    assert not any(reading[-1] == "cancelled" for reading in found), found
 
 
 def test_backing_without_materiel_is_no_transfer(extractor):

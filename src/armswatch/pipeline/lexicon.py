@@ -43,6 +43,7 @@ class Trigger:
     other_sense_prep: str | None = None  # with no object: "delivered on a promise"
     moves_forces: bool = False  # "moved jets into Belarus for exercises" is no transfer
     commands: bool = False  # with an infinitive it commands: "ordered the army to halt"
+    goods_prep: str | None = None  # goods in a phrase: "removed Turkey from the F-35 programme"
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def _triggers(raw: dict[str, Any], where: str) -> dict[str, Trigger]:
         if spec.get("frame") not in FRAMES or spec.get("status") not in STATUSES:
             raise DataFileError(f"{where}: entry {lemma!r} needs a frame in {FRAMES} and a "
                                 f"status in {STATUSES}")
-        for key in ("particle", "other_sense_prep"):
+        for key in ("particle", "other_sense_prep", "goods_prep"):
             if not isinstance(spec.get(key, ""), str):  # YAML reads a bare `on` as true
                 raise DataFileError(f"{where}: entry {lemma!r}: `{key}` must be a quoted word")
         out[lemma] = Trigger(lemma=lemma, frame=spec["frame"], status=spec["status"],
@@ -128,7 +129,8 @@ def _triggers(raw: dict[str, Any], where: str) -> dict[str, Trigger]:
                              not_by_weapons=bool(spec.get("not_by_weapons")),
                              other_sense_prep=spec.get("other_sense_prep"),
                              moves_forces=bool(spec.get("moves_forces")),
-                             commands=bool(spec.get("commands")))
+                             commands=bool(spec.get("commands")),
+                             goods_prep=spec.get("goods_prep"))
     return out
 
 

@@ -428,6 +428,8 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
                             for t in c.subtree]
     if trig.frame == "arrive":
         argument_tokens += [t for c in children(token, "nsubj") for t in c.subtree]
+    if trig.goods_prep:  # "removed Turkey from the F-35 programme": only that phrase
+        argument_tokens = _goods_prep_tokens(token, trig)
     own = [items_at[token.i]] if token.i in items_at else []
     modifiers = [items_at[c.i] for c in token.subtree  # "the TB2's first customer"
                  if c.i in items_at and c.dep_ in ("compound", "amod", "nmod", "poss") and
@@ -495,6 +497,10 @@ def _names_actor(token: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
     """"the Saudi military", "Ukraine's forces": a noun that stands for an actor."""
     return token.lower_ in lexicon.official_nouns and any(
         index.at(t) is not None for c in token.children for t in c.subtree)
+
+
+def _goods_prep_tokens(token: Token, trig: Trigger) -> list[Token]:
+    return [t for _, obj in prep_objects(token, {trig.goods_prep}) for t in obj.subtree]
 
 
 def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
@@ -668,6 +674,12 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             return  # "the drone will be armed": fitted with weapons, not a party supplied
         mention.suppliers = agents if passive else subject_actors
         mention.recipients = object_actors + passive_actors + to_actors
+        if trig.goods_prep and not mention.suppliers:  # "Turkey was expelled from the
+            origins = token.doc._.item_origins or {}   # F-35 programme": its maker's state
+            mention.suppliers = _unique([
+                Mention(start=t.i, end=t.i + 1, actor_id=origins[t.i], acting_for=origins[t.i],
+                        state=origins[t.i], kind="maker")
+                for t in _goods_prep_tokens(token, trig) if t.i in origins])[:1]
     elif trig.frame == "acquire":
         mention.recipients = agents if passive else subject_actors
         if passive and not mention.recipients:  # "Ukraine's drones were bought from Turkey"
