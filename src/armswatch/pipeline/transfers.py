@@ -687,6 +687,11 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
                                   for p in c.children if p.dep_ == "poss"
                                   for m in _resolve_pronoun_actors(p, index)]
         mention.suppliers = from_actors or _origin_actors(token, index, items_at)
+        beneficiaries = [m for m in to_actors
+                         if m.state not in {b.state for b in mention.recipients}]
+        if mention.recipients and beneficiaries and not from_actors:
+            # "ordered by the US Air Force for the Afghan air force": the buyer supplies
+            mention.suppliers, mention.recipients = mention.recipients, beneficiaries
     elif trig.frame == "rely":
         mention.recipients = subject_actors
         relied_on = [obj for _, obj in prep_objects(token, RELY_PREPS[trig.lemma])]
