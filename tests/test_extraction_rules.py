@@ -67,6 +67,9 @@ def read(extractor, text: str, published: str = "2024-03-15") -> set[tuple]:
      {("IRN", "YEM", "delivered"), ("IRN", "denies", "IRN", "YEM")}),
     ("Turkey's army still operates U.S.-built M60 tanks.", {("USA", "TUR", "delivered")}),
     ("The Chinese-built frigates are now in Pakistani service.", {("CHN", "PAK", "delivered")}),
+    ("Norway has also bought from South Korea, which has delivered K9 howitzers since 2019 and "
+     "is negotiating a second large tank contract with Oslo.",
+     {("KOR", "NOR", "delivered"), ("KOR", "NOR", "negotiating")}),
     ("Twenty of the aircraft were ordered by the US Air Force for the Afghan air force.",
      {("USA", "AFG", "agreed")}),
     ("Washington removed Turkey from the F-35 programme in 2019.",

@@ -711,8 +711,8 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             for g in t.children if g.dep_ in ORIGIN_MODIFIERS
             for m in index.in_tokens(list(g.subtree)) if m.kind in ("adjective", "org")]
     elif trig.frame == "deal":  # "Moscow and Pyongyang traded weapons"
-        parties = _unique(subject_actors + object_actors + [
-            m for _, obj in prep_objects(token, {"with"}) for m in phrase_actors(obj, index)])
+        parties = _unique(subject_actors + object_actors + [  # "negotiating a contract with X"
+            m for _, obj in _preps_near(token, {"with"}) for m in phrase_actors(obj, index)])
         if len(parties) >= 2:
             mention.suppliers, mention.recipients = [parties[0]], [parties[1]]
             mention.directed = False
