@@ -316,6 +316,13 @@ def test_removal_from_a_list_is_no_transfer(extractor):
     assert not any(reading[-1] == "cancelled" for reading in found), found
 
 
+def test_a_ship_launched_at_its_yard_is_not_used(extractor):
+    found = read(extractor, "Turkey agreed in 2020 to sell two corvettes to Ukraine. The first "
+                            "Ada-class corvette was launched at the Istanbul Naval Shipyard on "
+                            "Sunday.")
+    assert ("TUR", "UKR", "agreed") in found and ("TUR", "UKR", "delivered") not in found, found
+
+
 def test_backing_without_materiel_is_no_transfer(extractor):
     found = read(extractor, "The Iran-backed Houthis fired at a tanker.")
     assert not any(reading[0] == "IRN" for reading in found), found

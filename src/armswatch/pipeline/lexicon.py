@@ -44,6 +44,7 @@ class Trigger:
     moves_forces: bool = False  # "moved jets into Belarus for exercises" is no transfer
     commands: bool = False  # with an infinitive it commands: "ordered the army to halt"
     goods_prep: str | None = None  # goods in a phrase: "removed Turkey from the F-35 programme"
+    other_sense_items: tuple[str, ...] = ()  # goods that give another sense: "launched a frigate"
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,8 @@ def _triggers(raw: dict[str, Any], where: str) -> dict[str, Trigger]:
                              other_sense_prep=spec.get("other_sense_prep"),
                              moves_forces=bool(spec.get("moves_forces")),
                              commands=bool(spec.get("commands")),
-                             goods_prep=spec.get("goods_prep"))
+                             goods_prep=spec.get("goods_prep"),
+                             other_sense_items=tuple(spec.get("other_sense_items") or ()))
     return out
 
 

@@ -394,6 +394,8 @@ def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int,
     items = _items(token, trig, items_at, index, sent, lexicon)
     if items is None:
         return None
+    if trig.other_sense_items and set(items) <= set(trig.other_sense_items):
+        return None  # "the first submarine was launched at the Wuhan yard": built, not used
     mention.items = items
     if token.pos_ == "VERB" or token.pos_ == "AUX":
         _verb_roles(token, trig, mention, index, lexicon, items_at)
