@@ -121,6 +121,12 @@ def _paragraphs(text: str) -> Callable[[int], int]:
     return lambda offset: bisect.bisect_right(breaks, offset)
 
 
+def _counterparts(pairs: Counter[Pair], known: str, known_supplies: bool) -> Counter[str]:
+    """How often each actor is paired with `known` on the other side."""
+    return Counter({(r if known_supplies else s): n for (s, r), n in pairs.items()
+                    if (s if known_supplies else r) == known})
+
+
 def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counter[str]],
           reports: list[TransferMention],
           paragraph_of: Callable[[int], int]) -> TransferMention | None:
@@ -136,21 +142,16 @@ def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counte
         return None  # "Western deliveries to Ukraine": no one supplier to fill in
     if report.goods_named_before:  # only the report that named these goods can supply them
         return _supplier_of_goods(report, reports)
+    if not (report.suppliers or report.recipients):
+        return None
     here = paragraph_of(report.sentence[0])
+    known_supplies = not report.recipients
+    known = report.suppliers[0] if known_supplies else report.recipients[0]
     local = _pair_counts([r for r in reports if r.suppliers and r.recipients and
                           paragraph_of(r.sentence[0]) == here])
-    if report.recipients:
-        known = report.recipients[0]
-        options = Counter({s: n for (s, r), n in local.items() if r == known.acting_for}) or \
-            Counter({s: n for (s, r), n in pairs.items() if r == known.acting_for})
-        fallback = roles["supplier"]
-    elif report.suppliers:
-        known = report.suppliers[0]
-        options = Counter({r: n for (s, r), n in local.items() if s == known.acting_for}) or \
-            Counter({r: n for (s, r), n in pairs.items() if s == known.acting_for})
-        fallback = roles["recipient"]
-    else:
-        return None
+    options = _counterparts(local, known.acting_for, known_supplies) or \
+        _counterparts(pairs, known.acting_for, known_supplies)
+    fallback = roles["recipient" if known_supplies else "supplier"]
     if not options:  # the party last named in that role before, else the most named
         missing = "suppliers" if report.recipients else "recipients"
         earlier = [getattr(r, missing)[0].acting_for for r in reports

@@ -10,6 +10,7 @@ claim stage then adds the stage, stance and source of each.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -677,11 +678,7 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.suppliers = agents if passive else subject_actors
         mention.recipients = object_actors + passive_actors + to_actors
         if trig.goods_prep and not mention.suppliers:  # "Turkey was expelled from the
-            origins = token.doc._.item_origins or {}   # F-35 programme": its maker's state
-            mention.suppliers = _unique([
-                Mention(start=t.i, end=t.i + 1, actor_id=origins[t.i], acting_for=origins[t.i],
-                        state=origins[t.i], kind="maker")
-                for t in _goods_prep_tokens(token, trig) if t.i in origins])[:1]
+            mention.suppliers = _makers(_goods_prep_tokens(token, trig))[:1]  # F-35 programme"
     elif trig.frame == "acquire":
         mention.recipients = agents if passive else subject_actors
         if passive and not mention.recipients:  # "Ukraine's drones were bought from Turkey"
@@ -1064,25 +1061,27 @@ def _design_only(mention: Mention, doc: Doc) -> bool:
     return len(after) == 2 and after[0].text == "-" and after[1].lower_ in DESIGN_WORDS
 
 
+def _makers(tokens: Iterable[Token]) -> list[Mention]:
+    """The states whose industry makes the named systems among the tokens, one each."""
+    found: dict[str, Mention] = {}
+    for token in tokens:
+        state = (token.doc._.item_origins or {}).get(token.i)
+        if state and state not in found:
+            found[state] = Mention(start=token.i, end=token.i + 1, actor_id=state,
+                                   acting_for=state, state=state, kind="maker")
+    return list(found.values())
+
+
 def _maker_of_possessor(noun: Token) -> list[Mention]:
     """The state whose industry makes the system that "owns" the noun ("the TB2's customer")."""
-    origins = noun.doc._.item_origins or {}
-    return [Mention(start=c.i, end=c.i + 1, actor_id=origins[c.i], acting_for=origins[c.i],
-                    state=origins[c.i], kind="maker")
-            for c in noun.children if c.dep_ == "poss" and c.i in origins][:1]
+    return _makers(c for c in noun.children if c.dep_ == "poss")[:1]
 
 
 def _maker_states(token: Token) -> list[Mention]:
     """The state whose industry makes a named system among the goods ("bought S-400s" ->
     Russia), when the words name no origin of their own."""
-    origins = token.doc._.item_origins or {}
-    found: dict[str, Mention] = {}
-    for arg in _argument_tokens(token, noun=token.pos_ != "VERB"):
-        state = origins.get(arg.i)
-        if state and state not in found:
-            found[state] = Mention(start=arg.i, end=arg.i + 1, actor_id=state, acting_for=state,
-                                   state=state, kind="maker")
-    return list(found.values())[:1] if len(found) == 1 else []
+    found = _makers(_argument_tokens(token, noun=token.pos_ != "VERB"))
+    return found if len(found) == 1 else []
 
 
 def _is_party(token: Token, items_at: dict[int, str], index: MentionIndex,
