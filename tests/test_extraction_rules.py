@@ -367,6 +367,22 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "to Russia, Peskov told reporters.",
         None, {("RUS", "denies", "IRN", "RUS")}, {("RUS", "asserts", "IRN", "RUS")},
         id="a claim called groundless is denied"),
+    pytest.param(
+        "Poland is ready to send 14 Leopard tanks to Ukraine.",
+        None, {("POL", "UKR", "agreed")}, {("DEU", "UKR", "delivered")},
+        id="a supplier ready to send has committed, and is the one who sends"),
+    pytest.param(
+        "Ukraine is ready to buy 10 Patriot air defence systems from the United States.",
+        None, {("USA", "UKR", "negotiating")}, {("USA", "UKR", "agreed")},
+        id="a buyer ready to buy has only asked"),
+    pytest.param(
+        "Russia was ready to sell Su-35 fighter jets to Turkey if Ankara expressed interest.",
+        None, {("RUS", "TUR", "possible")}, {("RUS", "TUR", "agreed")},
+        id="an offer on a condition is possible"),
+    pytest.param(
+        "Kyiv wants Seoul to provide air defence systems.",
+        None, {("KOR", "UKR", "negotiating")}, {("KOR", "UKR", "delivered")},
+        id="who wants goods sent receives them"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -607,6 +607,10 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
                 _halt_asked_for(token, lexicon):
             break  # a halt only asked for: the words above it speak of the halt
         found = _governor_stage(token, lexicon)
+        if token.lower_ in lexicon.offers and _has_if_clause(token):
+            speculative = True  # "ready to work out deliveries if Turkey expressed interest"
+        if found == "agreed" and frame == "acquire" and token.lower_ in lexicon.offers:
+            found = "negotiating"  # "ready to buy": an offer to buy is no deal
         if token.pos_ == "NOUN" and path[position - 1].dep_ in ("appos", "conj", "nsubj"):
             found = None  # "the veto ...: the shipment of shells" names, it does not halt
         if unhalted:  # "did not rule out supplying" leaves it open, "has not halted" going on
@@ -730,6 +734,8 @@ def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
         return table
     if token.pos_ == "ADJ" and token.lower_ in ("close", "closer", "near", "nearer"):
         return "negotiating"  # "close to a deal": not there yet
+    if token.pos_ == "ADJ" and token.lower_ in lexicon.offers:
+        return "agreed"  # "is ready to send"
     phrasal = next((lexicon.phrasal_stages[f"{lemma} {p}"] for p in particles
                     if f"{lemma} {p}" in lexicon.phrasal_stages), None)
     found = phrasal or lexicon.governor_stage(lemma)
@@ -810,6 +816,14 @@ def _request_above(token: Token, lexicon: Lexicon) -> Token | None:
         if lexicon.lemma(current.text, "VERB") in lexicon.request_verbs:
             return current
     return None
+
+
+def _has_if_clause(token: Token) -> bool:
+    """An "if" clause under the word or under the infinitive it governs."""
+    clauses = [c for t in (token, *children(token, "xcomp")) for c in t.children
+               if c.dep_ == "advcl"]
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in clauses
+               for m in c.children)
 
 
 def _furthest_request(governed: str, base: str) -> str:

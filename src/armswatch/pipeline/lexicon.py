@@ -17,10 +17,12 @@ from armswatch.model import STATUSES
 WORD_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns", "falsity",
               "via_preps", "recipient_preps", "official_nouns",
               "anaphoric_goods", "materiel_modifiers", "prohibitions", "denied_acts",
-              "labelling", "joined_words", "negating", "own_force_purposes")
+              "labelling", "joined_words", "negating", "own_force_purposes", "offers",
+              "asking_for_oneself")
 #: Lists whose inflected forms the lemmatizer must recognise.
 LEMMA_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns",
-               "prohibitions", "denied_acts", "labelling", "negating")
+               "prohibitions", "denied_acts", "labelling", "negating",
+               "asking_for_oneself")
 FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use", "arrive", "seize", "request")
 
 
@@ -56,6 +58,8 @@ class Lexicon:
     request_verbs: frozenset[str]
     ongoing: frozenset[str]
     negating: frozenset[str]
+    offers: frozenset[str]
+    asking_for_oneself: frozenset[str]
     reporting: frozenset[str]
     denial: frozenset[str]
     claim_nouns: frozenset[str]

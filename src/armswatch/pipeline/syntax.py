@@ -266,6 +266,9 @@ def subject_of(verb: Token) -> Token | None:
                 return (objects or on_objects)[0]
             current = governor
             continue
+        if current.dep_ == "acomp" and current.head.lower_ in COPULAS:
+            current = current.head  # "Poland is ready to send": Poland sends
+            continue
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             governor = current.head.head  # "thanked X for providing": X provides
             if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in OBJECTS and \

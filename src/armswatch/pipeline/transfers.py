@@ -654,6 +654,10 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
                                   for m in _resolve_pronoun_actors(c, index)]
         if not mention.recipients:
             mention.recipients = _bound_for(token.sent, index)
+        if not mention.recipients:
+            suppliers = {m.state for m in mention.suppliers}
+            mention.recipients = [m for m in _asker(token, index, lexicon)
+                                  if m.state not in suppliers]
         own = {m.state for m in mention.recipients}
         if from_actors and not passive and subject_actors and \
                 (not own or {m.state for m in subject_actors} <= own):
@@ -937,6 +941,17 @@ def _earlier_sale(token: Token, index: MentionIndex,
 def _said_to_originate(sent: Span, index: MentionIndex) -> list[Mention]:
     """"... which had originated in Iran": the start of a seized cargo's route."""
     return _route_end(sent, index, ROUTE_STARTS, {"in", "from"})
+
+
+def _asker(token: Token, index: MentionIndex, lexicon: Lexicon) -> list[Mention]:
+    """"Ukraine wants South Korea to provide air defence": who asks for goods for
+    itself receives them (third parties "urge" or "press", and are not asked here)."""
+    if token.dep_ not in ("xcomp", "ccomp"):
+        return []
+    if lexicon.lemma(token.head.text, "VERB") not in lexicon.asking_for_oneself:
+        return []
+    subject = subject_of(token.head)
+    return _resolve_pronoun_actors(subject, index) if subject is not None else []
 
 
 def _bound_for(sent: Span, index: MentionIndex) -> list[Mention]:
