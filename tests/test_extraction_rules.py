@@ -383,6 +383,20 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Kyiv wants Seoul to provide air defence systems.",
         None, {("KOR", "UKR", "negotiating")}, {("KOR", "UKR", "delivered")},
         id="who wants goods sent receives them"),
+    pytest.param(
+        "The United States is by far Israel's biggest arms supplier.",
+        None, {("USA", "ISR", "delivered")}, {("ISR", "USA", "delivered")},
+        id="a supplier named after 'by far' is still the subject's role"),
+    pytest.param(
+        "Iran is the main weapons supplier of Hezbollah.",
+        None, {("IRN", "LBN", "delivered")}, {("LBN", "IRN", "delivered")},
+        id="a supplier of a party supplies that party"),
+    pytest.param(
+        "Weapons and ammunition from China, Serbia and the United Arab Emirates are flowing "
+        "into Sudan, Amnesty said.",
+        None, {("CHN", "SDN", "delivered"), ("SRB", "SDN", "delivered"),
+               ("ARE", "SDN", "delivered")}, {("SDN", "CHN", "delivered")},
+        id="goods from several states flowing into a country"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -819,9 +819,10 @@ def _request_above(token: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _has_if_clause(token: Token) -> bool:
-    """An "if" clause under the word or under the infinitive it governs."""
-    clauses = [c for t in (token, *children(token, "xcomp")) for c in t.children
-               if c.dep_ == "advcl"]
+    """An "if" clause under the word, the infinitive it governs or the copula it
+    completes ("was ready to sell ... if Ankara asked")."""
+    around = [token, *children(token, "xcomp"), *([token.head] if token.dep_ == "acomp" else [])]
+    clauses = [c for t in around for c in t.children if c.dep_ == "advcl"]
     return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in clauses
                for m in c.children)
 

@@ -429,8 +429,9 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     if trig.frame == "request":  # "asked North Korea for artillery shells"
         argument_tokens += [t for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
                             for t in c.subtree]
-    if trig.frame == "arrive":
-        argument_tokens += [t for c in children(token, "nsubj") for t in c.subtree]
+    if trig.frame == "arrive":  # "weapons continue to flow": the subject the verb raises
+        arriving = subject_of(token)
+        argument_tokens += list(arriving.subtree) if arriving is not None else []
     if trig.goods_prep:  # "removed Turkey from the F-35 programme": only that phrase
         argument_tokens = _goods_prep_tokens(token, trig)
     own = [items_at[token.i]] if token.i in items_at else []
@@ -703,12 +704,15 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             for m in index.in_tokens(list(c.subtree)) if m.kind in ("adjective", "org")
         ]  # "relies on U.S.-made Patriot batteries"
     elif trig.frame == "arrive":  # "Patriot systems have arrived in Ukraine from the US"
-        mention.recipients = [m for _, obj in _preps_near(token, {"in", "at", "to"})
+        mention.recipients = [m for _, obj in _preps_near(token, {"in", "at", "to", "into"})
                               for m in phrase_actors(obj, index)] or \
             _goods_owner(token, index, deps=("nsubj",)) or \
             [m for _, obj in _preps_near(token, {"with"}) for m in phrase_actors(obj, index)] \
             or object_actors
-        mention.suppliers = from_actors or _origin_actors(token, index, items_at) or [
+        arriving = subject_of(token)
+        mention.suppliers = from_actors or [  # "weapons from China are flowing into Sudan"
+            m for _, obj in (prep_objects(arriving, {"from"}) if arriving is not None else [])
+            for m in phrase_actors(obj, index)] or _origin_actors(token, index, items_at) or [
             m for c in children(token, "nsubj") for t in c.subtree
             if t.i in items_at or t.head.i in items_at
             for g in t.children if g.dep_ in ORIGIN_MODIFIERS
@@ -759,7 +763,9 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.suppliers = suppliers if mention.recipients else []
         return
     if trig.lemma in ROLE_NOUNS:  # "Britain, Saudi Arabia's biggest supplier"
-        mention.recipients = owners + to_actors
+        of_actors = [m for _, obj in prep_objects(token, {"of"}) if obj.i not in items_at
+                     for m in phrase_actors(obj, index)]  # "the main supplier of Hezbollah"
+        mention.recipients = owners + to_actors + of_actors
         # "a major arms exporter" with no customer named describes, it reports no transfer
         mention.suppliers = _described_by(token, index) if mention.recipients else []
         return
@@ -899,13 +905,26 @@ def _described_by(noun: Token, index: MentionIndex) -> list[Mention]:
     "X is/became/remains Y's supplier"."""
     if noun.dep_ == "appos":
         return phrase_actors(noun.head, index, coordinated=False)
-    if noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("AUX", "VERB"):
-        subject = subject_of(noun.head)
+    verb = _complement_of(noun)
+    if verb is not None:
+        subject = subject_of(verb)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and \
-                noun.head.dep_ == "relcl":
-            subject = noun.head.head  # "Qatar, which became the TB2's first customer"
+                verb.dep_ == "relcl":
+            subject = verb.head  # "Qatar, which became the TB2's first customer"
         return phrase_actors(subject, index) if subject is not None else []
     return []
+
+
+def _complement_of(noun: Token) -> Token | None:
+    """The verb whose complement a noun is ("Iran is the main supplier"), also when the
+    parser hung it under "by far" ("is by far the main supplier")."""
+    if noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("AUX", "VERB"):
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "by" and \
+            any(c.lower_ == "far" for c in prep.children) and prep.head.pos_ in ("AUX", "VERB"):
+        return prep.head
+    return None
 
 
 def _holders_of_noun(noun: Token, index: MentionIndex) -> list[Mention]:
