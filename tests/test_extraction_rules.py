@@ -397,6 +397,28 @@ def test_licences_name_the_buyer(extractor, text, expected):
         None, {("CHN", "SDN", "delivered"), ("SRB", "SDN", "delivered"),
                ("ARE", "SDN", "delivered")}, {("SDN", "CHN", "delivered")},
         id="goods from several states flowing into a country"),
+    pytest.param(
+        "The Pentagon held back air defence missiles and other munitions bound for Kyiv.",
+        None, {("USA", "UKR", "cancelled")}, {("USA", "UKR", "delivered")},
+        id="goods held back on their way are a halted shipment"),
+    pytest.param(
+        "Hamas said Iran had not held back with money and weapons for Gaza.",
+        None, set(), {("IRN", "PSE", "cancelled")},
+        id="not holding back with help halts nothing"),
+    pytest.param(
+        "Prime Minister Imran Khan presided over the induction of the first batch of "
+        "Chinese-made J-10C fighter jets.",
+        "2022-03-12", {("CHN", "PAK", "delivered")}, set(),
+        id="the induction of foreign-made jets is their delivery"),
+    pytest.param(
+        "Egypt is pressing ahead with negotiations to buy Chinese J-10C fighter jets.",
+        None, {("CHN", "EGY", "negotiating")}, set(),
+        id="who presses on with talks to buy is the buyer"),
+    pytest.param(
+        "Damascus accuses Saudi Arabia, Qatar and Turkey of arming rebels in Syria.",
+        None, {("SAU", "SYR", "delivered"), ("QAT", "SYR", "delivered"),
+               ("TUR", "SYR", "delivered")}, set(),
+        id="rebels in a country are that country's armed groups"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

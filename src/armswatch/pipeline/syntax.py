@@ -254,6 +254,12 @@ def subject_of(verb: Token) -> Token | None:
                 current.head.dep_ == "attr":
             current = current.head.head  # "the UAE was the first country to buy THAAD"
             continue
+        if current.dep_ == "acl" and current.tag_ == "VB" and \
+                current.head.lower_ in UNDERTAKING_NOUNS and current.head.dep_ == "pobj" and \
+                current.head.head.lower_ in ("with", "in", "on", "into") and \
+                current.head.head.head.pos_ in ("VERB", "AUX"):
+            current = current.head.head.head  # "Egypt is pressing ahead with talks to buy"
+            continue
         if current.dep_ == "xcomp" or current.dep_ == "acl" and current.tag_ == "VB":
             governor = current.head
             raised = children(governor, *PASSIVE_SUBJECTS)
@@ -287,6 +293,11 @@ def subject_of(verb: Token) -> Token | None:
         return None
     return None
 
+
+#: Nouns for one's own undertaking: "pressing ahead with talks to buy" (the subject buys).
+UNDERTAKING_NOUNS = frozenset(["talks", "negotiations", "negotiation", "discussions", "plan",
+                               "plans", "bid", "effort", "efforts", "deal", "agreement",
+                               "contract", "drive", "push"])
 
 #: "Poland became the first member to receive": the subject, not the complement, acts.
 COPULAS = frozenset(["be", "is", "are", "was", "were", "been", "become", "became", "becomes",

@@ -498,7 +498,11 @@ def _materiel_noun(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _names_actor(token: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
-    """"the Saudi military", "Ukraine's forces": a noun that stands for an actor."""
+    """"the Saudi military", "Ukraine's forces", "rebels in Syria": a noun that stands for
+    an actor."""
+    if token.lower_ in LOCATED_GROUPS and any(index.at(o) is not None
+                                              for _, o in prep_objects(token, {"in"})):
+        return True
     return token.lower_ in lexicon.official_nouns and any(
         index.at(t) is not None for c in token.children for t in c.subtree)
 
@@ -1043,7 +1047,8 @@ def _governing_party(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list
         if subject is not None:
             return _resolve_pronoun_actors(subject, index)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and \
-            head.lower_ in ("in", "on", "for", "about"):  # "Egypt is in talks with Russia"
+            (head.lower_ in ("in", "on", "for", "about") or  # "Egypt is in talks with Russia"
+             head.lower_ == "over" and head.head.lower_.startswith("presid")):  # "presided over"
         subject = subject_of(head.head)
         if subject is not None:
             return _resolve_pronoun_actors(subject, index)
@@ -1126,10 +1131,12 @@ def _is_party(token: Token, items_at: dict[int, str], index: MentionIndex,
         return False
     return index.at(token) is not None or token.pos_ == "PRON" or \
         token.lower_ in lexicon.official_nouns or token.lower_ in GROUP_NOUNS or \
-        token.pos_ == "PROPN" or token.lower_ in LOCATED_GROUPS and any(
+        token.pos_ == "PROPN" or token.lower_ in LOCATED_GROUPS and (any(
             index.at(c) is not None for c in token.children if c.dep_ == "poss" or
-            c.dep_ == "amod" and prep_objects(token.head, {"with"}))  # "armed Syrian rebels
-    # with rifles", not "flew Syrian fighters and weapons into Tripoli"
+            c.dep_ == "amod" and prep_objects(token.head, {"with"})) or any(
+            index.at(o) is not None for _, o in prep_objects(token, {"in"})))
+    # "armed Syrian rebels with rifles", "arming rebels in Syria", not "flew Syrian
+    # fighters and weapons into Tripoli"
 
 
 def _preps_near(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
