@@ -419,6 +419,16 @@ def test_licences_name_the_buyer(extractor, text, expected):
         None, {("SAU", "SYR", "delivered"), ("QAT", "SYR", "delivered"),
                ("TUR", "SYR", "delivered")}, set(),
         id="rebels in a country are that country's armed groups"),
+    pytest.param(
+        "Estonia received its first K9 howitzers from South Korea in 2020. Earlier this year "
+        "it sent Javelin missiles to Ukraine.",
+        None, {("EST", "UKR", "delivered")}, {("KOR", "UKR", "delivered")},
+        id="a pronoun subject after an opening adverbial is the subject before"),
+    pytest.param(
+        "U.S. HIMARS units have taken part in exercises in Estonia, firing rockets into the "
+        "Baltic Sea from Estonian soil.",
+        None, set(), {("EST", "USA", "delivered")},
+        id="where weapons are fired from is no supplier"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -729,7 +729,10 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             mention.directed = False
     elif trig.frame == "use":
         mention.recipients = agents if passive else subject_actors or holders
-        mention.suppliers = from_actors or _origin_actors(token, index, items_at)
+        launched_from = [m for _, obj in _preps_near(token, {"from"})  # "firing rockets from
+                         if obj.lower_ not in LAUNCH_SITES  # Estonian soil": a place
+                         for m in phrase_actors(obj, index)]
+        mention.suppliers = launched_from or _origin_actors(token, index, items_at)
         described = _clause_noun(token, lexicon)
         if described is not None and not mention.suppliers:
             mention.suppliers = [m for c in described.children if c.dep_ in ORIGIN_MODIFIERS
@@ -740,6 +743,11 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             mention.goods_named_before = _definite_goods(token, items_at)
             if not mention.goods_named_before:
                 mention.recipients = []
+
+
+#: Where weapons are used from, not who supplied them ("fired from Belarusian territory").
+LAUNCH_SITES = frozenset(["soil", "territory", "territories", "base", "bases", "airspace",
+                          "waters", "coast", "positions", "area", "areas", "side", "border"])
 
 
 def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: MentionIndex,
@@ -1254,7 +1262,9 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
         subjects = [m for c in last.root.children if c.dep_ in ("nsubj", "nsubjpass")
                     for m in phrase_actors(c, index, coordinated=False)
                     if not m.is_person or m.speaks_for_body]
-        if subjects and pronoun.i - pronoun.sent.start < 3:
+        opens = pronoun.i - pronoun.sent.start < 3 or pronoun.dep_ in (
+            "nsubj", "nsubjpass") and pronoun.head == pronoun.sent.root  # "Earlier this year
+        if subjects and opens:  # it sent ...": the subject goes on being the subject
             return subjects[0]
     for mention in reversed(index.mentions):
         if mention.start >= pronoun.i or mention.start < previous:
