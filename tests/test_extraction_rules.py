@@ -429,6 +429,12 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Baltic Sea from Estonian soil.",
         None, set(), {("EST", "USA", "delivered")},
         id="where weapons are fired from is no supplier"),
+    pytest.param(
+        "Britain said Iran had sent ballistic missiles to Russia. Russia has sold Su-35 fighter "
+        "jets to Iran, officials said, and Moscow has delivered Yak-130 trainers to Tehran. "
+        "Iran's envoy dismissed the accusations as baseless.",
+        None, {("IRN", "denies", "IRN", "RUS")}, {("IRN", "denies", "RUS", "IRN")},
+        id="of a pair traded both ways a bare denial denies supplying"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -377,10 +377,15 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
                  if start <= doc[m.start].idx < end} - deniers
         pool = [t for t in pool if named & {t.supplier, t.recipient, *t.via}] or pool
 
-        def weight(t: Transfer, start: int = start) -> tuple[int, int, int]:
+        def weight(t: Transfer, start: int = start) -> tuple[bool, int, int, int]:
             before = [c.evidence.start for c in t.claims if c.evidence.start < start]
             asserted = sum(c.stance == "asserts" for c in t.claims)
-            return asserted, max(before, default=-1), STAGE_ORDER.get(t.status, 0)
+            # of a pair traded both ways, a denier denies supplying ("Iran dismissed the
+            # accusations" about its missiles, not about the jets Russia sells it)
+            supplying = t.supplier in deniers and not deniers <= {t.recipient}
+            reverse = any((o.supplier, o.recipient) == (t.recipient, t.supplier) for o in pool)
+            return supplying or not reverse, asserted, max(before, default=-1), \
+                STAGE_ORDER.get(t.status, 0)
 
         target = max(pool, key=weight)
         sources = [source.actor_id for source in denial.sources] or \
