@@ -435,6 +435,23 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Iran's envoy dismissed the accusations as baseless.",
         None, {("IRN", "denies", "IRN", "RUS")}, {("IRN", "denies", "RUS", "IRN")},
         id="of a pair traded both ways a bare denial denies supplying"),
+    pytest.param(
+        "Canada on Monday cancelled export permits for drone optics destined for Turkey.",
+        None, {("CAN", "TUR", "cancelled")}, set(),
+        id="permits for goods destined for a country"),
+    pytest.param(
+        "The first of Portugal's KC-390s was handed over by Embraer this year.",
+        None, {("BRA", "PRT", "delivered")}, set(),
+        id="goods handed over are their owner's"),
+    pytest.param(
+        "Baghdad turned to Moscow, which rushed a batch of used Su-25 jets to Iraq.",
+        None, {("RUS", "IRQ", "delivered")}, set(),
+        id="jets rushed to a country"),
+    pytest.param(
+        "Saudi Arabia has halted a $3 billion programme to equip Lebanon's army with French "
+        "weapons.",
+        None, {("SAU", "LBN", "cancelled")}, {("SAU", "LBN", "delivered")},
+        id="who halts a programme to equip is its supplier"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -260,6 +260,11 @@ def subject_of(verb: Token) -> Token | None:
                 current.head.head.head.pos_ in ("VERB", "AUX"):
             current = current.head.head.head  # "Egypt is pressing ahead with talks to buy"
             continue
+        if current.dep_ in ("acl", "relcl") and current.tag_ == "VB" and \
+                current.head.lower_ in UNDERTAKING_NOUNS and current.head.dep_ in OBJECTS and \
+                current.head.head.pos_ == "VERB":
+            current = current.head.head  # "Saudi Arabia halted a programme to equip"
+            continue
         if current.dep_ == "xcomp" or current.dep_ == "acl" and current.tag_ == "VB":
             governor = current.head
             raised = children(governor, *PASSIVE_SUBJECTS)
@@ -297,7 +302,8 @@ def subject_of(verb: Token) -> Token | None:
 #: Nouns for one's own undertaking: "pressing ahead with talks to buy" (the subject buys).
 UNDERTAKING_NOUNS = frozenset(["talks", "negotiations", "negotiation", "discussions", "plan",
                                "plans", "bid", "effort", "efforts", "deal", "agreement",
-                               "contract", "drive", "push"])
+                               "contract", "drive", "push", "programme", "program",
+                               "scheme", "initiative"])
 
 #: "Poland became the first member to receive": the subject, not the complement, acts.
 COPULAS = frozenset(["be", "is", "are", "was", "were", "been", "become", "became", "becomes",

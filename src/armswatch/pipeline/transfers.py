@@ -659,6 +659,12 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
                                   for m in _resolve_pronoun_actors(c, index)]
         if not mention.recipients:
             mention.recipients = _bound_for(token.sent, index)
+        if not mention.recipients and passive:  # "the first of Portugal's KC-390s was
+            mention.recipients = [  # handed over by Embraer"
+                m for c in children(token, *PASSIVE_SUBJECTS) for t in c.subtree
+                if t.dep_ == "poss" and t.head.i in items_at
+                for m in _resolve_pronoun_actors(t, index)
+                if m.state not in {s.state for s in mention.suppliers}]
         if not mention.recipients:
             suppliers = {m.state for m in mention.suppliers}
             mention.recipients = [m for m in _asker(token, index, lexicon)
@@ -790,6 +796,8 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         mention.recipients = to_actors or [  # "signed ... for the supply of X to Y"
             m for _, obj in prep_objects(token.head.head, lexicon.recipient_preps - {"for"})
             for m in phrase_actors(obj, index)] if partners else to_actors
+        if not mention.recipients:  # "export permits for drone optics destined for Turkey"
+            mention.recipients = _bound_for(token.sent, index)
         if not to_actors and token.dep_ in OBJECTS and \
                 lexicon.lemma(token.head.text, "VERB") in DEAL_MAKING_VERBS:
             # "Hanoi and Washington have been discussing a sale of F-16s": the other party
