@@ -452,6 +452,16 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "weapons.",
         None, {("SAU", "LBN", "cancelled")}, {("SAU", "LBN", "delivered")},
         id="who halts a programme to equip is its supplier"),
+    pytest.param(
+        "Foreign Policy reported that Turkey had sent cluster munitions to Ukraine. \"Turkey has "
+        "never supplied cluster munitions to Ukraine or Russia,\" the ministry said.",
+        None, {("TUR", "denies", "TUR", "UKR")}, {("TUR", "denies", "TUR", "RUS")},
+        id="a denial answers the pairs others claim, not every party it names"),
+    pytest.param(
+        "Spain's Patriot missile battery, deployed in southern Turkey under a NATO mission to "
+        "guard against missiles fired from Syria, remains in place.",
+        None, set(), {("ESP", "TUR", "delivered"), ("SYR", "TUR", "delivered")},
+        id="a state's own deployment abroad is no transfer"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

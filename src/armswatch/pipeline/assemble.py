@@ -39,6 +39,7 @@ def assemble(doc: Doc, document: Document, index: ActorIndex) -> Extraction:
     paragraph_of = _paragraphs(doc_text(doc))
     complete = [r for r in (_fill(r, pairs, roles, expanded, paragraph_of) for r in complete)
                 if r is not None]
+    complete = _drop_unanswered_denials(complete)
     transfers = _merge(_collapse_stages(_fold_denials(complete), doc), doc, timexes)
     _link_denials(doc._.denial_mentions or [], transfers, doc, timexes)
     actors = _actors(mentions, transfers, doc, index)
@@ -190,6 +191,25 @@ def _supplier_of_goods(report: TransferMention,
         return None
     report.suppliers = earlier[-1].suppliers[:1]
     return report
+
+
+def _drop_unanswered_denials(reports: list[TransferMention]) -> list[TransferMention]:
+    """A denial that names several counterparts ("has never supplied cluster munitions to
+    Ukraine or Russia", "to either side") answers the claims made about some of them;
+    the pairs nobody claims are no transfer."""
+    asserted = {(r.suppliers[0].state, r.recipients[0].state) for r in reports
+                if r.stance != "denies" and r.suppliers and r.recipients}
+    by_trigger: dict[int, list[TransferMention]] = {}
+    for report in reports:
+        if report.stance == "denies" and report.suppliers and report.recipients:
+            by_trigger.setdefault(report.trigger, []).append(report)
+    dropped: set[int] = set()
+    for group in by_trigger.values():
+        claimed = [r for r in group
+                   if (r.suppliers[0].state, r.recipients[0].state) in asserted]
+        if claimed and len(claimed) < len(group):
+            dropped.update(id(r) for r in group if r not in claimed)
+    return [r for r in reports if id(r) not in dropped]
 
 
 def _fold_denials(reports: list[TransferMention]) -> list[TransferMention]:

@@ -409,6 +409,8 @@ def _roles(token: Token, trig: Trigger, index: MentionIndex, items_at: dict[int,
     mention.via = _unique(mention.via + [m for _, obj in _preps_near(token, lexicon.via_preps)
                            for m in phrase_actors(obj, index)])
     _drop_overlaps(mention)
+    if trig.moves_forces and not mention.recipients:
+        return None  # "Spain's Patriot battery, deployed in Turkey": its own forces
     if not mention.suppliers and not mention.recipients or \
             trig.needs_recipient and not mention.recipients or \
             trig.needs_supplier and not mention.suppliers:
@@ -735,9 +737,10 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             mention.directed = False
     elif trig.frame == "use":
         mention.recipients = agents if passive else subject_actors or holders
-        launched_from = [m for _, obj in _preps_near(token, {"from"})  # "firing rockets from
-                         if obj.lower_ not in LAUNCH_SITES  # Estonian soil": a place
-                         for m in phrase_actors(obj, index)]
+        launched_from = [] if token.lower_.startswith(FIRING_STEMS) else [
+            m for _, obj in _preps_near(token, {"from"})  # "firing rockets from Estonian
+            if obj.lower_ not in LAUNCH_SITES  # soil", "missiles fired from Syria": a place
+            for m in phrase_actors(obj, index)]
         mention.suppliers = launched_from or _origin_actors(token, index, items_at)
         described = _clause_noun(token, lexicon)
         if described is not None and not mention.suppliers:
@@ -751,6 +754,8 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
                 mention.recipients = []
 
 
+#: Verbs after which "from" names where a weapon was launched ("fired from Syria").
+FIRING_STEMS = ("fire", "firing", "launch", "shoot", "shot")
 #: Where weapons are used from, not who supplied them ("fired from Belarusian territory").
 LAUNCH_SITES = frozenset(["soil", "territory", "territories", "base", "bases", "airspace",
                           "waters", "coast", "positions", "area", "areas", "side", "border"])
