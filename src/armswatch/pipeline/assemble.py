@@ -396,8 +396,7 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
         named = {m.acting_for for m in doc._.actor_mentions or []
                  if start <= doc[m.start].idx < end} - deniers
         pool = [t for t in pool if named & {t.supplier, t.recipient, *t.via}] or pool
-        target = max(pool, key=lambda t, d=denial, who=deniers, among=pool:
-                     _denial_weight(t, d, who, among))
+        target = max(pool, key=lambda t, d=denial: _denial_weight(t, d))
         sources = [source.actor_id for source in denial.sources] or \
             [target.supplier, target.recipient]
         for source in sources:
@@ -409,19 +408,13 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
                 target.claims.append(claim)
 
 
-def _denial_weight(transfer: Transfer, denial: DenialMention, deniers: set[str],
-                   pool: list[Transfer]) -> tuple[bool, int, int, int]:
-    """How likely a bare denial answers this transfer: of a pair traded both ways, the
-    denier denies supplying ("Iran dismissed the accusations" about its missiles, not
-    the jets Russia sells it); then the most asserted, the last spoken of, the furthest."""
+def _denial_weight(transfer: Transfer, denial: DenialMention) -> tuple[int, int, int]:
+    """How likely a bare denial answers this transfer: the most asserted, then the one
+    spoken of last before the denial, then the furthest stage."""
     start = denial.sentence[0]
-    supplying = transfer.supplier in deniers and not deniers <= {transfer.recipient}
-    reverse = any((o.supplier, o.recipient) == (transfer.recipient, transfer.supplier)
-                  for o in pool)
     before = [c.evidence.start for c in transfer.claims if c.evidence.start < start]
     asserted = sum(c.stance == "asserts" for c in transfer.claims)
-    return supplying or not reverse, asserted, max(before, default=-1), \
-        STAGE_ORDER.get(transfer.status, 0)
+    return asserted, max(before, default=-1), STAGE_ORDER.get(transfer.status, 0)
 
 
 def _actors(mentions: list[Mention], transfers: list[Transfer], doc: Doc,
