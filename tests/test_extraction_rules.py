@@ -456,6 +456,11 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "guard against missiles fired from Syria, remains in place.",
         None, set(), {("ESP", "TUR", "delivered"), ("SYR", "TUR", "delivered")},
         id="a state's own deployment abroad is no transfer"),
+    pytest.param(
+        "US officials say the anti-ship missiles and drones in the Houthi arsenal were "
+        "supplied by Iran.",
+        None, {("IRN", "YEM", "delivered")}, set(),
+        id="goods in a party's arsenal were supplied to that party"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -661,12 +661,9 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
                                   for m in _resolve_pronoun_actors(c, index)]
         if not mention.recipients:
             mention.recipients = _bound_for(token.sent, index)
-        if not mention.recipients and passive:  # "the first of Portugal's KC-390s was
-            mention.recipients = [  # handed over by Embraer"
-                m for c in children(token, *PASSIVE_SUBJECTS) for t in c.subtree
-                if t.dep_ == "poss" and t.head.i in items_at
-                for m in _resolve_pronoun_actors(t, index)
-                if m.state not in {s.state for s in mention.suppliers}]
+        if not mention.recipients and passive:
+            mention.recipients = [m for m in _holders_in_subject(token, index, items_at)
+                                  if m.state not in {s.state for s in mention.suppliers}]
         if not mention.recipients:
             suppliers = {m.state for m in mention.suppliers}
             mention.recipients = [m for m in _asker(token, index, lexicon)
@@ -985,6 +982,30 @@ def _earlier_sale(token: Token, index: MentionIndex,
 def _said_to_originate(sent: Span, index: MentionIndex) -> list[Mention]:
     """"... which had originated in Iran": the start of a seized cargo's route."""
     return _route_end(sent, index, ROUTE_STARTS, {"in", "from"})
+
+
+#: Nouns for what a party holds: "missiles in the Houthi arsenal were supplied by Iran".
+HOLDING_NOUNS = frozenset(["arsenal", "arsenals", "inventory", "inventories", "stocks",
+                           "stockpile", "stockpiles", "fleet", "fleets", "hands"])
+
+
+def _holders_in_subject(verb: Token, index: MentionIndex,
+                        items_at: dict[int, str]) -> list[Mention]:
+    """Who holds the goods a passive verb moves: "the first of Portugal's KC-390s was
+    handed over", "missiles in the Houthi arsenal were supplied", "whose arsenal was
+    supplied by Iran" (the one "whose" refers to)."""
+    found: list[Mention] = []
+    for subject in children(verb, *PASSIVE_SUBJECTS):
+        for t in subject.subtree:
+            held = t.head.i in items_at or t.head.lower_ in HOLDING_NOUNS
+            if t.dep_ == "poss" and held and t.lower_ == "whose":
+                clause = next((a for a in t.ancestors if a.dep_ == "relcl"), None)
+                found += phrase_actors(clause.head, index) if clause is not None else []
+            elif t.dep_ == "poss" and held:
+                found += _resolve_pronoun_actors(t, index)
+            elif t.dep_ in ("amod", "compound") and t.head.lower_ in HOLDING_NOUNS:
+                found += [m for m in index.in_tokens(list(t.subtree))]
+    return _unique(found)
 
 
 def _asker(token: Token, index: MentionIndex, lexicon: Lexicon) -> list[Mention]:
