@@ -461,6 +461,12 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "supplied by Iran.",
         None, {("IRN", "YEM", "delivered")}, set(),
         id="goods in a party's arsenal were supplied to that party"),
+    pytest.param(
+        "China supplied drone parts to Russia, the allies said.\n\nThe summit was dominated by "
+        "efforts to shore up Kyiv's air defences. Germany will provide Patriot batteries, "
+        "leaders announced.",
+        None, {("DEU", "UKR", "agreed")}, {("DEU", "RUS", "agreed")},
+        id="aid with no recipient goes to the party whose defences the paragraph names"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

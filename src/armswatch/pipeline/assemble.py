@@ -37,8 +37,9 @@ def assemble(doc: Doc, document: Document, index: ActorIndex) -> Extraction:
     roles = _role_counts(expanded)
     complete = [_orient(r, pairs) for r in expanded]
     paragraph_of = _paragraphs(doc_text(doc))
-    complete = [r for r in (_fill(r, pairs, roles, expanded, paragraph_of) for r in complete)
-                if r is not None]
+    defended = _defended_parties(doc, mentions)
+    complete = [r for r in (_fill(r, pairs, roles, expanded, paragraph_of, defended)
+                            for r in complete) if r is not None]
     complete = _drop_unanswered_denials(complete)
     transfers = _merge(_collapse_stages(_fold_denials(complete), doc), doc, timexes)
     _link_denials(doc._.denial_mentions or [], transfers, doc, timexes)
@@ -128,9 +129,28 @@ def _counterparts(pairs: Counter[Pair], known: str, known_supplies: bool) -> Cou
                     if (s if known_supplies else r) == known})
 
 
+#: What a party's forces are called: "efforts to shore up Kyiv's air defences".
+FORCE_NOUNS = frozenset(["army", "military", "forces", "troops", "defences", "defenses",
+                         "arsenal", "navy", "fleet", "armed", "defence", "defense"])
+
+
+def _defended_parties(doc: Doc, mentions: list[Mention]) -> list[tuple[int, str]]:
+    """(offset, actor) for each party named as the owner of forces or weapons ("Kyiv's air
+    defences", "Ukraine's army"): the one a report's aid goes to when it names no one."""
+    weapon_heads = {span.end - 1 for span in doc.spans.get("weapons", [])}
+    found = []
+    for mention in mentions:
+        last = doc[mention.end - 1]
+        owner = last if last.dep_ == "poss" else None
+        if owner is not None and (owner.head.i in weapon_heads or
+                                  owner.head.lower_ in FORCE_NOUNS):
+            found.append((doc[mention.start].idx, mention.acting_for))
+    return found
+
+
 def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counter[str]],
-          reports: list[TransferMention],
-          paragraph_of: Callable[[int], int]) -> TransferMention | None:
+          reports: list[TransferMention], paragraph_of: Callable[[int], int],
+          defended: list[tuple[int, str]] = ()) -> TransferMention | None:
     """Give a one-sided report the counterpart the document names most for that party
     ("Russia is looking for shells" in a report about North Korean shells), else the
     party last named in the missing role before it in the same paragraph (a digest's
@@ -162,6 +182,12 @@ def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counte
                    and getattr(r, missing)[0].kind != "context"]
         if earlier:
             options = Counter({earlier[-1]: 1})
+    if not options and known_supplies:  # "efforts to shore up Kyiv's air defences. The US
+        owners = [who for at, who in defended  # will provide Patriot batteries"
+                  if paragraph_of(at) == here and at < report.sentence[1]
+                  and who != known.acting_for]
+        if owners:
+            options = Counter({owners[-1]: 1})
     if not options:
         options = Counter({k: n for k, n in fallback.items() if k != known.acting_for})
     # a state does not supply itself: "a subsidiary of Almaz-Antey has sent samples"
