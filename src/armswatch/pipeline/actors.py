@@ -45,6 +45,16 @@ class Mention:
         return self.kind == "person" and self.actor_id == self.acting_for
 
 
+#: Words that turn a place name into where something is: "Beirut-based", "Liberian-flagged".
+PLACE_SUFFIXES = frozenset(["based", "headquartered", "registered", "flagged", "listed"])
+
+
+def _place_modifier(span: Span) -> bool:
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and \
+        doc[span.end + 1].lower_ in PLACE_SUFFIXES
+
+
 class ActorResolver:
     """spaCy component: marks actor mentions and sets ``doc._.actor_mentions``."""
 
@@ -86,6 +96,8 @@ class ActorResolver:
             span for span in spans if self._alias(span).needs_context is None or not any(
                 other.start < span.end and span.start < other.end for other in plain)])
         for span in candidates:
+            if _place_modifier(span):
+                continue  # "the Beirut-based Tactical Report": where, not who
             mention = self._resolve(span, on, context)
             if mention is None:
                 continue
