@@ -467,6 +467,10 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "leaders announced.",
         None, {("DEU", "UKR", "agreed")}, {("DEU", "RUS", "agreed")},
         id="aid with no recipient goes to the party whose defences the paragraph names"),
+    pytest.param(
+        "Egypt quietly dropped its Su-35 order.",
+        None, {("RUS", "EGY", "cancelled")}, set(),
+        id="an order named after one system was placed with its maker"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -812,7 +812,7 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         answering = [m for m in governing if m.state not in {o.state for o in owners}] \
             if trig.status == "negotiating" and owners else []
         mention.suppliers = from_actors or answering or _origin_actors(token, index, items_at) \
-            or _share_holder(token, index)
+            or _share_holder(token, index) or _named_system_maker(token)
     elif trig.frame == "use":  # "in service with Finland", "entered service with"
         holders = [token, token.head] if token.dep_ in OBJECTS else [token]
         mention.recipients = [m for word in holders for _, obj in prep_objects(word, {"with"})
@@ -1151,6 +1151,13 @@ def _makers(tokens: Iterable[Token]) -> list[Mention]:
             found[state] = Mention(start=token.i, end=token.i + 1, actor_id=state,
                                    acting_for=state, state=state, kind="maker")
     return list(found.values())
+
+
+def _named_system_maker(noun: Token) -> list[Mention]:
+    """The maker of the one system a deal noun is named after ("its Su-35 order")."""
+    found = _makers(t for c in noun.children if c.dep_ in ("compound", "nmod", "amod")
+                    for t in c.subtree)
+    return found if len(found) == 1 else []
 
 
 def _maker_of_possessor(noun: Token) -> list[Mention]:
