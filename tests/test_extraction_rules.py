@@ -471,6 +471,10 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Egypt quietly dropped its Su-35 order.",
         None, {("RUS", "EGY", "cancelled")}, set(),
         id="an order named after one system was placed with its maker"),
+    pytest.param(
+        "The US Senate failed to block the sale of precision-guided bombs to Saudi Arabia.",
+        None, set(), {("USA", "SAU", "cancelled")},
+        id="a halt that failed halts nothing"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -583,8 +583,9 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
         # the transfer word or the verb right above it ("not thinking of sending"); a halt
         # that did not happen leaves the transfer as it was ("has not abandoned talks")
         spent = _on_the_table(token) is not None
-        unhalted = position > 0 and is_negated(token) and not spent and \
-            _governor_stage(token, lexicon) == "cancelled"
+        failed = token.dep_ == "xcomp" and token.head.lower_ in ("fail", "fails", "failed")
+        unhalted = position > 0 and (is_negated(token) or failed) and not spent and \
+            _governor_stage(token, lexicon) == "cancelled"  # "failed to block the sale"
         conjunct = position > 0 and path[position - 1].dep_ == "conj"  # "is not X and buys"
         if position - _prepositions_below(path, position) <= 1 and not unhalted and \
                 not conjunct and not spent and (is_negated(token) or position > 0 and

@@ -28,6 +28,7 @@ from armswatch.pipeline.syntax import (
     RELATIVE_PRONOUNS,
     MentionIndex,
     children,
+    conjuncts,
     described_noun,
     doc_text,
     holder_of,
@@ -913,6 +914,11 @@ def _recipients_near(token: Token, index: MentionIndex, lexicon: Lexicon) -> lis
                 obj.lower_ not in lexicon.official_nouns:
             continue
         out.extend(phrase_actors(obj, index) or _definite_body(obj, index))  # "to the junta"
+    if not out and token.pos_ == "NOUN":  # "a package of jets, drones and munitions for
+        goods = [c for _, o in prep_objects(token, {"of"}) for c in conjuncts(o)]  # the UAE"
+        for last in goods[1:][-1:]:
+            out.extend(m for prep, obj in prep_objects(last, {"for", "to"})
+                       if index.at(obj) is not None for m in phrase_actors(obj, index))
     if not out and token.pos_ == "VERB":  # "hand over weapons captured in Ukraine to Hamas"
         for goods in children(token, *OBJECTS):
             for clause in children(goods, "acl"):
