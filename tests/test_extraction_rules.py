@@ -475,6 +475,11 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "The US Senate failed to block the sale of precision-guided bombs to Saudi Arabia.",
         None, set(), {("USA", "SAU", "cancelled")},
         id="a halt that failed halts nothing"),
+    pytest.param(
+        "Saudi Arabia persuaded Russia to drop plans to send weapons to Yemen's Houthi rebels, "
+        "US officials told CNN.",
+        None, {("RUS", "YEM", "cancelled")}, {("RUS", "YEM", "agreed")},
+        id="a halt one party brought about is no request because a reporter was told"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -816,6 +816,8 @@ def _request_above(token: Token, lexicon: Lexicon) -> Token | None:
         current = current.head
         if lexicon.lemma(current.text, "VERB") in lexicon.request_verbs:
             return current
+        if children(current, "nsubj"):
+            return None  # "Riyadh persuaded Russia to drop plans, officials told CNN"
     return None
 
 
