@@ -150,7 +150,7 @@ def _defended_parties(doc: Doc, mentions: list[Mention]) -> list[tuple[int, str]
 
 def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counter[str]],
           reports: list[TransferMention], paragraph_of: Callable[[int], int],
-          defended: list[tuple[int, str]] = ()) -> TransferMention | None:
+          defended: list[tuple[int, str]]) -> TransferMention | None:
     """Give a one-sided report the counterpart the document names most for that party
     ("Russia is looking for shells" in a report about North Korean shells), else the
     party last named in the missing role before it in the same paragraph (a digest's

@@ -583,7 +583,7 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
         # the transfer word or the verb right above it ("not thinking of sending"); a halt
         # that did not happen leaves the transfer as it was ("has not abandoned talks")
         spent = _on_the_table(token) is not None
-        failed = token.dep_ == "xcomp" and token.head.lower_ in ("fail", "fails", "failed")
+        failed = token.dep_ == "xcomp" and token.head.lower_ in FAILING
         unhalted = position > 0 and (is_negated(token) or failed) and not spent and \
             _governor_stage(token, lexicon) == "cancelled"  # "failed to block the sale"
         conjunct = position > 0 and path[position - 1].dep_ == "conj"  # "is not X and buys"
@@ -819,6 +819,10 @@ def _request_above(token: Token, lexicon: Lexicon) -> Token | None:
         if children(current, "nsubj"):
             return None  # "Riyadh persuaded Russia to drop plans, officials told CNN"
     return None
+
+
+#: "The Senate failed to block the sale": a halt tried and not achieved.
+FAILING = frozenset(["fail", "fails", "failed", "failing"])
 
 
 def _has_if_clause(token: Token) -> bool:

@@ -254,16 +254,9 @@ def subject_of(verb: Token) -> Token | None:
                 current.head.dep_ == "attr":
             current = current.head.head  # "the UAE was the first country to buy THAAD"
             continue
-        if current.dep_ == "acl" and current.tag_ == "VB" and \
-                current.head.lower_ in UNDERTAKING_NOUNS and current.head.dep_ == "pobj" and \
-                current.head.head.lower_ in ("with", "in", "on", "into") and \
-                current.head.head.head.pos_ in ("VERB", "AUX"):
-            current = current.head.head.head  # "Egypt is pressing ahead with talks to buy"
-            continue
-        if current.dep_ in ("acl", "relcl") and current.tag_ == "VB" and \
-                current.head.lower_ in UNDERTAKING_NOUNS and current.head.dep_ in OBJECTS and \
-                current.head.head.pos_ == "VERB":
-            current = current.head.head  # "Saudi Arabia halted a programme to equip"
+        undertaker = _undertaking_verb(current)
+        if undertaker is not None:
+            current = undertaker
             continue
         if current.dep_ == "xcomp" or current.dep_ == "acl" and current.tag_ == "VB":
             governor = current.head
@@ -296,6 +289,22 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head
             continue
         return None
+    return None
+
+
+def _undertaking_verb(infinitive: Token) -> Token | None:
+    """The verb whose subject owns the undertaking an infinitive completes: "Egypt is
+    pressing ahead with talks to buy", "Saudi Arabia halted a programme to equip"."""
+    noun = infinitive.head
+    if infinitive.dep_ not in ("acl", "relcl") or infinitive.tag_ != "VB" or \
+            noun.lower_ not in UNDERTAKING_NOUNS:
+        return None
+    if noun.dep_ in OBJECTS and noun.head.pos_ == "VERB":
+        return noun.head
+    prep = noun.head
+    if infinitive.dep_ == "acl" and noun.dep_ == "pobj" and \
+            prep.lower_ in ("with", "in", "on", "into") and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
     return None
 
 

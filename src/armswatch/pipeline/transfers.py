@@ -503,11 +503,16 @@ def _materiel_noun(token: Token, lexicon: Lexicon) -> bool:
 def _names_actor(token: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
     """"the Saudi military", "Ukraine's forces", "rebels in Syria": a noun that stands for
     an actor."""
-    if token.lower_ in LOCATED_GROUPS and any(index.at(o) is not None
-                                              for _, o in prep_objects(token, {"in"})):
+    if _group_in_named_place(token, index):
         return True
     return token.lower_ in lexicon.official_nouns and any(
         index.at(t) is not None for c in token.children for t in c.subtree)
+
+
+def _group_in_named_place(token: Token, index: MentionIndex) -> bool:
+    """"rebels in Syria", "militias in Iraq": armed groups of the state they are in."""
+    return token.lower_ in LOCATED_GROUPS and any(index.at(o) is not None
+                                                  for _, o in prep_objects(token, {"in"}))
 
 
 def _goods_prep_tokens(token: Token, trig: Trigger) -> list[Token]:
@@ -1010,7 +1015,7 @@ def _holders_in_subject(verb: Token, index: MentionIndex,
             elif t.dep_ == "poss" and held:
                 found += _resolve_pronoun_actors(t, index)
             elif t.dep_ in ("amod", "compound") and t.head.lower_ in HOLDING_NOUNS:
-                found += [m for m in index.in_tokens(list(t.subtree))]
+                found += index.in_tokens(list(t.subtree))
     return _unique(found)
 
 
@@ -1072,6 +1077,10 @@ def _contract_partner(noun: Token, index: MentionIndex, lexicon: Lexicon) -> lis
     return []
 
 
+#: "Imran Khan presided over the induction of J-10Cs": who presides takes delivery.
+PRESIDING = frozenset(["preside", "presides", "presided", "presiding"])
+
+
 def _governing_party(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list[Mention]:
     """For a transfer noun that is the object of a verb, the verb's subject
     ("Germany approved the sale", "called on X to increase the sale")."""
@@ -1096,7 +1105,7 @@ def _governing_party(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list
             return _resolve_pronoun_actors(subject, index)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and \
             (head.lower_ in ("in", "on", "for", "about") or  # "Egypt is in talks with Russia"
-             head.lower_ == "over" and head.head.lower_.startswith("presid")):  # "presided over"
+             head.lower_ == "over" and head.head.lower_ in PRESIDING):  # "presided over"
         subject = subject_of(head.head)
         if subject is not None:
             return _resolve_pronoun_actors(subject, index)
@@ -1159,11 +1168,16 @@ def _makers(tokens: Iterable[Token]) -> list[Mention]:
     return list(found.values())
 
 
+def _sole_maker(tokens: Iterable[Token]) -> list[Mention]:
+    """The maker when the tokens name systems of one state only."""
+    found = _makers(tokens)
+    return found if len(found) == 1 else []
+
+
 def _named_system_maker(noun: Token) -> list[Mention]:
     """The maker of the one system a deal noun is named after ("its Su-35 order")."""
-    found = _makers(t for c in noun.children if c.dep_ in ("compound", "nmod", "amod")
-                    for t in c.subtree)
-    return found if len(found) == 1 else []
+    return _sole_maker(t for c in noun.children if c.dep_ in ("compound", "nmod", "amod")
+                       for t in c.subtree)
 
 
 def _maker_of_possessor(noun: Token) -> list[Mention]:
@@ -1174,8 +1188,7 @@ def _maker_of_possessor(noun: Token) -> list[Mention]:
 def _maker_states(token: Token) -> list[Mention]:
     """The state whose industry makes a named system among the goods ("bought S-400s" ->
     Russia), when the words name no origin of their own."""
-    found = _makers(_argument_tokens(token, noun=token.pos_ != "VERB"))
-    return found if len(found) == 1 else []
+    return _sole_maker(_argument_tokens(token, noun=token.pos_ != "VERB"))
 
 
 def _is_party(token: Token, items_at: dict[int, str], index: MentionIndex,
@@ -1186,10 +1199,10 @@ def _is_party(token: Token, items_at: dict[int, str], index: MentionIndex,
         return False
     return index.at(token) is not None or token.pos_ == "PRON" or \
         token.lower_ in lexicon.official_nouns or token.lower_ in GROUP_NOUNS or \
-        token.pos_ == "PROPN" or token.lower_ in LOCATED_GROUPS and (any(
+        token.pos_ == "PROPN" or _group_in_named_place(token, index) or \
+        token.lower_ in LOCATED_GROUPS and any(
             index.at(c) is not None for c in token.children if c.dep_ == "poss" or
-            c.dep_ == "amod" and prep_objects(token.head, {"with"})) or any(
-            index.at(o) is not None for _, o in prep_objects(token, {"in"})))
+            c.dep_ == "amod" and prep_objects(token.head, {"with"}))
     # "armed Syrian rebels with rifles", "arming rebels in Syria", not "flew Syrian
     # fighters and weapons into Tripoli"
 
