@@ -480,6 +480,24 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "US officials told CNN.",
         None, {("RUS", "YEM", "cancelled")}, {("RUS", "YEM", "agreed")},
         id="a halt one party brought about is no request because a reporter was told"),
+    pytest.param(
+        "India is awaiting the first of 36 Rafale jets ordered from France.",
+        None, {("FRA", "IND", "agreed")}, {("FRA", "IND", "delivered")},
+        id="who awaits goods ordered from a supplier is their buyer"),
+    pytest.param(
+        "Spain said it would send six tanks to Ukraine, and Sweden on Friday pledged ten.",
+        None, {("author", "asserts", "SWE", "UKR"), ("ESP", "asserts", "ESP", "UKR")},
+        {("ESP", "asserts", "SWE", "UKR")},
+        id="a narrated clause joined to a reported one is the outlet's"),
+    pytest.param(
+        "Washington said that Moscow was offering Tehran air defence cooperation, and that "
+        "Tehran wanted to buy Russian attack helicopters.",
+        None, {("USA", "asserts", "RUS", "IRN")}, {("author", "asserts", "RUS", "IRN")},
+        id="a second that-clause stays reported"),
+    pytest.param(
+        "Riyadh has also moved fighter jets to Turkey's Incirlik air base for coalition missions.",
+        None, set(), {("SAU", "TUR", "delivered")},
+        id="jets moved to a base abroad stay the mover's"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -319,6 +319,11 @@ def attribute(trigger: Token, index: MentionIndex, lexicon: Lexicon,
             # describes the speaker is the outlet's, not what the speaker says
             return Attribution(None, None, None)
         described = described or below.dep_ in ("relcl", "acl", "appos")
+        if _narrated_conjunct(below) and \
+                lexicon.lemma(below.text, below.pos_) not in lexicon.reporting:
+            # "Spain said it would send tanks, and Sweden pledged ten": the outlet narrates
+            # the second clause, it is not part of what Spain said
+            return Attribution(None, None, None)
         if governor.pos_ in ("NOUN", "PROPN") and lemma in lexicon.claim_nouns:
             through_claim_noun = True
         is_denial = lemma in lexicon.denial and governor.pos_ in ("VERB", "NOUN") or \
@@ -351,6 +356,14 @@ def attribute(trigger: Token, index: MentionIndex, lexicon: Lexicon,
         return Attribution(according[0], "according to", according[1])
     fallback = _sentence_reporter(trigger, index, lexicon, speakers)
     return fallback or Attribution(None, None, None)
+
+
+def _narrated_conjunct(clause: Token) -> bool:
+    """A past-tense clause with its own named subject joined to a reported one."""
+    children = list(clause.children)
+    return clause.dep_ == "conj" and clause.tag_ == "VBD" and any(
+        c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in children) and \
+        not any(c.dep_ == "mark" for c in children)  # "said that ... and that Tehran wanted"
 
 
 def _left_speaker(verb: Token, index: MentionIndex) -> Mention | None:

@@ -17,8 +17,8 @@ from armswatch.model import STATUSES
 WORD_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns", "falsity",
               "via_preps", "recipient_preps", "official_nouns",
               "anaphoric_goods", "materiel_modifiers", "prohibitions", "denied_acts",
-              "labelling", "joined_words", "negating", "own_force_purposes", "offers",
-              "asking_for_oneself")
+              "labelling", "joined_words", "negating", "own_force_purposes", "force_stations",
+              "offers", "asking_for_oneself")
 #: Lists whose inflected forms the lemmatizer must recognise.
 LEMMA_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns",
                "prohibitions", "denied_acts", "labelling", "negating",
@@ -75,6 +75,7 @@ class Lexicon:
     joined_words: frozenset[str]
     materiel_modifiers: frozenset[str]
     own_force_purposes: frozenset[str]
+    force_stations: frozenset[str]
     known_words: frozenset[str]  # every governor, cue and claim word, for lemma lookup
 
     def governor_stage(self, lemma: str) -> str | None:

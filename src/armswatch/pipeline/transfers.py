@@ -169,6 +169,9 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
         if trig and trig.moves_forces and any(
                 o.lower_ in lexicon.own_force_purposes for _, o in prep_objects(token, {"for"})):
             return None  # "moved S-400 batteries into Belarus for joint exercises"
+        if trig and trig.moves_forces and any(
+                o.lower_ in lexicon.force_stations for _, o in prep_objects(token, {"to", "into"})):
+            return None  # "moved fighter jets to Turkey's Incirlik air base"
         if trig and trig.commands and children(token, "xcomp"):
             return None  # "a court ordered the government to halt exports"
         if trig and trig.not_by_weapons and _weapon_as_carrier(token):
