@@ -498,6 +498,35 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Riyadh has also moved fighter jets to Turkey's Incirlik air base for coalition missions.",
         None, set(), {("SAU", "TUR", "delivered")},
         id="jets moved to a base abroad stay the mover's"),
+    pytest.param(
+        "Israel, which bought its F-35s from the United States, denies committing war crimes.",
+        None, {("USA", "ISR", "delivered"), ("author", "asserts", "USA", "ISR")},
+        {("ISR", "denies", "USA", "ISR")},
+        id="what describes a denier is the outlet's, not what it denies"),
+    pytest.param(
+        "Russia supplied Azerbaijan with Smerch rocket launchers. Baku has repeatedly denied "
+        "using cluster munitions.",
+        None, {("RUS", "AZE", "delivered")}, {("AZE", "denies", "RUS", "AZE")},
+        id="denying one's own use of weapons denies no supply"),
+    pytest.param(
+        "Turkey bought S-400 systems from Russia. Turkish officials have rejected US calls "
+        "to drop the purchase.",
+        None, {("RUS", "TUR", "delivered")}, {("TUR", "denies", "RUS", "TUR")},
+        id="rejecting a call is a refusal, not a denial"),
+    pytest.param(
+        "Russia has supplied Mali with attack helicopters. Mali rejected a UN report which "
+        "concluded that soldiers executed 500 people in Moura.",
+        None, {("RUS", "MLI", "delivered")}, {("MLI", "denies", "RUS", "MLI")},
+        id="a rejected report about something else denies no supply"),
+    pytest.param(
+        "Iran has supplied Hamas with rockets. Tehran denied any role in planning the attack.",
+        None, {("IRN", "PSE", "delivered")}, {("IRN", "denies", "IRN", "PSE")},
+        id="denying a role in another act denies no supply"),
+    pytest.param(
+        "US officials say Iran has sent drones to Russia. Iran denies that its drones are "
+        "being used in Ukraine.",
+        None, {("IRN", "denies", "IRN", "RUS")}, set(),
+        id="denying that one's weapons are used abroad denies their supply"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -314,9 +314,10 @@ def attribute(trigger: Token, index: MentionIndex, lexicon: Lexicon,
     pronoun_fallback: Attribution | None = None
     for governor in governors(trigger):
         lemma = lexicon.lemma(governor.text, governor.pos_)
-        if described and below.dep_ == "nsubj" and lemma in lexicon.reporting:
+        if described and below.dep_ == "nsubj" and (lemma in lexicon.reporting or
+                                                     lemma in lexicon.denial):
             # "Romania, which operates Patriots bought from the US, said ...": what
-            # describes the speaker is the outlet's, not what the speaker says
+            # describes the speaker is the outlet's, not what the speaker says or denies
             return Attribution(None, None, None)
         described = described or below.dep_ in ("relcl", "acl", "appos")
         if _narrated_conjunct(below) and \
@@ -891,8 +892,11 @@ def _denies_something_else(verb: Token, objects: list[Token], weapon_words: set[
     heights, a claim Armenian officials dispute": what the claim says names no arms and
     no party besides the denier ("accusations that it is behind Houthi attacks" does)."""
     claims = [o for o in objects if lexicon.lemma(o.text, "NOUN") in lexicon.claim_nouns]
-    contents = [[t for c in claim.children if c.dep_ in ("acl", "ccomp") and
-                 c.pos_ in ("VERB", "AUX") for t in c.subtree] for claim in claims]
+    contents = [[t for c in claim.children if c.dep_ in ("acl", "ccomp", "relcl") and
+                 c.pos_ in ("VERB", "AUX") for t in c.subtree] +
+                [t for _, o in prep_objects(claim, {"in"}) if o.pos_ == "VERB"
+                 for t in o.subtree]  # "any role in planning the attack"
+                for claim in claims]
     if verb.dep_ == "relcl" and lexicon.lemma(verb.head.text, "NOUN") in lexicon.claim_nouns \
             and verb.head.dep_ in ("npadvmod", "appos") and verb.head.head.pos_ in ("VERB", "AUX"):
         claimed = verb.head.head
@@ -906,6 +910,16 @@ def _denies_something_else(verb: Token, objects: list[Token], weapon_words: set[
         t.i in weapon_words or lexicon.lemma(t.text, "NOUN") in lexicon.nouns or
         t.pos_ == "VERB" and lexicon.lemma(t.text, "VERB") in lexicon.verbs
         for content in contents for t in content)
+
+
+def _denies_own_act(denied: Token, lexicon: Lexicon) -> bool:
+    """"denied using cluster munitions", "denies firing the missiles": a party's own use of
+    weapons, not their supply."""
+    if denied.pos_ != "VERB":
+        return False
+    trigger = lexicon.verbs.get(lexicon.lemma(denied.text, "VERB"))
+    return trigger is not None and trigger.frame == "use" and \
+        not children(denied, "nsubj", "nsubjpass")  # "denies its drones are used" is not own
 
 
 def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIndex,
@@ -922,6 +936,9 @@ def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIn
             objects = []  # "called the reports fake news"
         elif lemma not in lexicon.denial:
             continue
+        elif any(lexicon.lemma(o.text, "NOUN") in lexicon.request_nouns
+                 for o in children(token, "dobj")):
+            continue  # "rejected US calls to drop the purchase": a refusal, judged as a stage
         else:
             objects = children(token, "dobj", "ccomp", "xcomp") + [
                 o for _, o in prep_objects(token, {"as"})
@@ -932,6 +949,7 @@ def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIn
             continue
         about_claims = any(lexicon.lemma(o.text, o.pos_) in lexicon.claim_nouns or
                            lexicon.lemma(o.text, "VERB") in lexicon.denied_acts or
+                           not _denies_own_act(o, lexicon) and
                            any(t.i in weapon_words or  # "denied ... arms"
                                lexicon.lemma(t.text, "NOUN") in lexicon.nouns  # "transfers"
                                for t in o.subtree)

@@ -18,11 +18,11 @@ WORD_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns", 
               "via_preps", "recipient_preps", "official_nouns",
               "anaphoric_goods", "materiel_modifiers", "prohibitions", "denied_acts",
               "labelling", "joined_words", "negating", "own_force_purposes", "force_stations",
-              "offers", "asking_for_oneself")
+              "offers", "asking_for_oneself", "request_nouns")
 #: Lists whose inflected forms the lemmatizer must recognise.
 LEMMA_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns",
                "prohibitions", "denied_acts", "labelling", "negating",
-               "asking_for_oneself")
+               "asking_for_oneself", "request_nouns")
 FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use", "arrive", "seize", "request")
 
 
@@ -76,6 +76,7 @@ class Lexicon:
     materiel_modifiers: frozenset[str]
     own_force_purposes: frozenset[str]
     force_stations: frozenset[str]
+    request_nouns: frozenset[str]
     known_words: frozenset[str]  # every governor, cue and claim word, for lemma lookup
 
     def governor_stage(self, lemma: str) -> str | None:
