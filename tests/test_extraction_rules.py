@@ -527,6 +527,38 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "being used in Ukraine.",
         None, {("IRN", "denies", "IRN", "RUS")}, set(),
         id="denying that one's weapons are used abroad denies their supply"),
+    pytest.param(
+        "Saudi Arabia is in talks to buy KAAN fighters from Turkey, a prospect Turkish "
+        "officials have neither confirmed nor denied.",
+        None, {("TUR", "SAU", "negotiating")}, {("TUR", "denies", "TUR", "SAU")},
+        id="neither confirmed nor denied is no denial"),
+    pytest.param(
+        "Putin said in 2013 that Russia had not yet delivered S-300 systems that Syria had "
+        "ordered.",
+        None, {("RUS", "SYR", "agreed"), ("RUS", "asserts", "RUS", "SYR")},
+        {("RUS", "denies", "RUS", "SYR")},
+        id="not yet delivered is pending, not denied"),
+    pytest.param(
+        "Berlin said Germany would not send tanks alone, noting that no ally has yet "
+        "supplied Western-built tanks to Ukraine.",
+        None, {("DEU", "UKR", "cancelled")}, {("DEU", "UKR", "agreed")},
+        id="no one has yet supplied is not pending"),
+    pytest.param(
+        "Russia sold Su-35 jets to Egypt. Egypt denies that its president ordered the "
+        "crackdown.",
+        None, {("RUS", "EGY", "delivered")}, {("EGY", "denies", "RUS", "EGY")},
+        id="a denied statement about something else denies no supply"),
+    pytest.param(
+        "Brazil's president on Monday rebuffed a German request for ammunition.",
+        None, {("BRA", "DEU", "cancelled"), ("BRA", "asserts", "BRA", "DEU")},
+        {("BRA", "denies", "BRA", "DEU")},
+        id="a rebuffed request is a refusal"),
+    pytest.param(
+        "France sells Rafale jets to Saudi Arabia. Macron dismissed calls to stop selling "
+        "weapons to Riyadh.",
+        None, {("FRA", "SAU", "delivered")},
+        {("FRA", "SAU", "cancelled"), ("FRA", "denies", "FRA", "SAU")},
+        id="dismissing calls for a halt halts nothing"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -209,6 +209,11 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
     mention.cue_token = attribution.cue_token
     if attribution.denies and attribution.source is None:
         return False  # "the reports were dismissed": a denial by nobody named
+    if attribution.denies and _rejects_request(trigger.doc, attribution, lexicon):
+        if mention.status == "cancelled":
+            return False  # "dismissed calls to stop selling weapons": sales go on, unsaid
+        mention.status = "cancelled"  # "rebuffed a German request for ammunition": refused
+        attribution.denies = False
     if negated and attribution.source is None:  # '"We do not export weapons," X said.'
         _attribute_quote(trigger.doc, mention, index, lexicon, speakers)
         attribution.source = mention.source
@@ -645,6 +650,10 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
             break
     if cancelled or _offer_turned_down(trigger, lexicon):
         return "cancelled", False if speculative else negated
+    if any(c.dep_ == "neg" for c in trigger.children) and \
+            any(c.lower_ == "yet" for c in trigger.children) and \
+            base == "delivered" and not speculative:
+        return "agreed", False  # "had not yet delivered the S-300s Syria ordered": pending
     if negated and trigger.pos_ == "NOUN" and \
             lexicon.lemma(trigger.text, "NOUN") in APPROVAL_NOUNS:
         return "cancelled", False  # "will issue no new export licences for the kingdom"
@@ -902,14 +911,32 @@ def _denies_something_else(verb: Token, objects: list[Token], weapon_words: set[
         claimed = verb.head.head
         contents.append([t for t in claimed.subtree if t.i not in
                          {u.i for u in verb.head.subtree}])
+    contents.extend([list(o.subtree) for o in objects if o.dep_ == "ccomp"])
     contents = [c for c in contents if c]
     subject = subject_of(verb)
     deniers = {m.state for m in phrase_actors(subject, index)} if subject is not None else set()
     others = {m.state for content in contents for m in index.in_tokens(content)} - deniers
     return bool(contents) and not others and not any(
-        t.i in weapon_words or lexicon.lemma(t.text, "NOUN") in lexicon.nouns or
-        t.pos_ == "VERB" and lexicon.lemma(t.text, "VERB") in lexicon.verbs
+        t.i in weapon_words or
+        t.pos_ != "VERB" and lexicon.lemma(t.text, "NOUN") in lexicon.nouns or
+        t.pos_ == "VERB" and lexicon.lemma(t.text, "VERB") in lexicon.denied_acts
         for content in contents for t in content)
+
+
+def _rejects_request(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> bool:
+    """"rejected a request from Germany to ...", "dismissed calls to ...": what is turned
+    down is something asked for, not a claim."""
+    return attribution.cue_token is not None and any(
+        lexicon.lemma(o.text, "NOUN") in lexicon.request_nouns
+        for o in children(doc[attribution.cue_token], "dobj"))
+
+
+def _neither_nor(verb: Token) -> bool:
+    """"have neither confirmed nor denied"."""
+    words = [c.lower_ for c in verb.children]
+    if verb.dep_ == "conj":
+        words += [c.lower_ for c in verb.head.children]
+    return "nor" in words or "neither" in words
 
 
 def _denies_own_act(denied: Token, lexicon: Lexicon) -> bool:
@@ -927,8 +954,9 @@ def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIn
     """"X denied the allegations" in a sentence whose own transfer words did not carry it."""
     covered = {m.cue_token for m in in_sentence if m.stance == "denies"}
     for token in sent:
-        if token.pos_ != "VERB" or token.i in covered or is_negated(token):
-            continue  # "did not deny the claim" is no denial
+        if token.pos_ != "VERB" or token.i in covered or is_negated(token) or \
+                _neither_nor(token):
+            continue  # "did not deny the claim", "neither confirmed nor denied" is no denial
         lemma = lexicon.lemma(token.text, "VERB")
         if lemma in lexicon.reporting and _calls_claims_false(token, lexicon):
             objects = []  # "said the reports were baseless"
