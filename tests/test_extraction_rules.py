@@ -559,6 +559,12 @@ def test_licences_name_the_buyer(extractor, text, expected):
         None, {("FRA", "SAU", "delivered")},
         {("FRA", "SAU", "cancelled"), ("FRA", "denies", "FRA", "SAU")},
         id="dismissing calls for a halt halts nothing"),
+    pytest.param(
+        "China has sold drones to Ukraine, a Chinese company said. China sold drones to "
+        "Ukraine in 2022, Kyiv said. The war goes on.\n\nUS officials said China was "
+        "supplying artillery shells to Russia. Beijing has rejected the accusations.",
+        None, {("CHN", "denies", "CHN", "RUS")}, {("CHN", "denies", "CHN", "UKR")},
+        id="a bare denial answers the allegation just before it"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

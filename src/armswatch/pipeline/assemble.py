@@ -409,6 +409,7 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
     """Attach "X denied the allegations" to the transfer X takes part in (as a party or a
     route) that the report asserts most, the allegation a denial answers; among equals,
     the one spoken of last before the denial."""
+    sentence_starts = [sent.start_char for sent in doc.sents]
     for denial in denials:
         deniers = {m.acting_for for m in denial.sources}
         candidates = [t for t in transfers
@@ -422,7 +423,8 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
         named = {m.acting_for for m in doc._.actor_mentions or []
                  if start <= doc[m.start].idx < end} - deniers
         pool = [t for t in pool if named & {t.supplier, t.recipient, *t.via}] or pool
-        target = max(pool, key=lambda t, d=denial: _denial_weight(t, d))
+        window = _window_start(sentence_starts, start, DENIAL_REACH)
+        target = max(pool, key=lambda t, d=denial: _denial_weight(t, d, window))
         sources = [source.actor_id for source in denial.sources] or \
             [target.supplier, target.recipient]
         for source in sources:
@@ -434,13 +436,27 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
                 target.claims.append(claim)
 
 
-def _denial_weight(transfer: Transfer, denial: DenialMention) -> tuple[int, int, int]:
-    """How likely a bare denial answers this transfer: the most asserted, then the one
-    spoken of last before the denial, then the furthest stage."""
-    start = denial.sentence[0]
+#: How many sentences back a bare denial looks first for the allegation it answers.
+DENIAL_REACH = 2
+
+
+def _window_start(sentence_starts: list[int], start: int, reach: int) -> int:
+    """Offset of the sentence `reach` sentences before the one starting at `start`."""
+    here = bisect.bisect_right(sentence_starts, start) - 1
+    return sentence_starts[max(0, here - reach)] if sentence_starts else 0
+
+
+def _denial_weight(transfer: Transfer, denial: DenialMention,
+                   window: int) -> tuple[int, int, int, int]:
+    """How likely a bare denial answers this transfer: one asserted just before it, then
+    the most asserted, then the one spoken of last before the denial, then the furthest
+    stage."""
+    start, end = denial.sentence
     before = [c.evidence.start for c in transfer.claims if c.evidence.start < start]
+    recent = any(c.stance == "asserts" and window <= c.evidence.start < end
+                 for c in transfer.claims)
     asserted = sum(c.stance == "asserts" for c in transfer.claims)
-    return asserted, max(before, default=-1), STAGE_ORDER.get(transfer.status, 0)
+    return int(recent), asserted, max(before, default=-1), STAGE_ORDER.get(transfer.status, 0)
 
 
 def _actors(mentions: list[Mention], transfers: list[Transfer], doc: Doc,
