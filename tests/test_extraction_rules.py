@@ -565,6 +565,14 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "supplying artillery shells to Russia. Beijing has rejected the accusations.",
         None, {("CHN", "denies", "CHN", "RUS")}, {("CHN", "denies", "CHN", "UKR")},
         id="a bare denial answers the allegation just before it"),
+    pytest.param(
+        "A proposed purchase of Saab Gripen fighters by Argentina fell through in 2015.",
+        None, {("SWE", "ARG", "cancelled")}, {("ARG", "SWE", "cancelled")},
+        id="a purchase by a state names its buyer, and falling through cancels it"),
+    pytest.param(
+        "Egypt's plan to buy Russian Su-35 jets is believed to have collapsed.",
+        None, {("RUS", "EGY", "cancelled")}, {("RUS", "EGY", "agreed")},
+        id="a plan believed to have collapsed is cancelled"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -627,6 +627,10 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
                 _halt_asked_for(token, lexicon):
             break  # a halt only asked for: the words above it speak of the halt
         found = _governor_stage(token, lexicon)
+        if found is None and path[position - 1].dep_ in ("nsubj", "nsubjpass"):
+            # "the plan is believed to have collapsed": the stage sits on the raised verb
+            found = next((stage for x in children(token, "xcomp")
+                          if (stage := _governor_stage(x, lexicon)) == "cancelled"), None)
         if token.lower_ in lexicon.offers and _has_if_clause(token):
             speculative = True  # "ready to work out deliveries if Turkey expressed interest"
         if found == "agreed" and frame == "acquire" and token.lower_ in lexicon.offers:
@@ -747,7 +751,8 @@ LIGHT_VERBS = frozenset(["give", "grant", "issue", "impose", "announce"])
 def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
     lemma = lexicon.lemma(token.text, token.pos_)
     particles = [c.lower_ for c in token.children if c.dep_ == "prt" or  # "going ahead",
-                 c.dep_ == "advmod" and (c.lower_ == "ahead" or c.pos_ == "ADP")]  # "push through"
+                 c.dep_ == "advmod" and (c.lower_ in ("ahead", "apart") or c.pos_ == "ADP") or
+                 c.dep_ == "prep" and not list(c.children)]  # "push through", "fell apart"
     # "put a hold on deliveries", "put the deal on hold"
     particles += [t.lower_ for c in token.children if c.dep_ in ("dobj", "prep")
                   for t in c.subtree if t.lower_ == "hold"]

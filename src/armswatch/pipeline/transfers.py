@@ -815,12 +815,14 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             mention.recipients = [m for m in governing
                                   if m.state not in {s.state for s in mention.suppliers}]
     elif trig.frame == "acquire":
-        mention.recipients = owners or governing
+        buyers = [m for _, obj in prep_objects(token, {"by"}) for m in phrase_actors(obj, index)]
+        mention.recipients = owners or buyers or governing  # "a purchase of jets by Argentina"
         # "Israel turned down Ukraine's request for air defence": the one who answers a
         # request is the one it was made to
         answering = [m for m in governing if m.state not in {o.state for o in owners}] \
             if trig.status == "negotiating" and owners else []
-        mention.suppliers = from_actors or answering or _origin_actors(token, index, items_at) \
+        sellers = [m for m in from_actors if m not in buyers]
+        mention.suppliers = sellers or answering or _origin_actors(token, index, items_at) \
             or _share_holder(token, index) or _named_system_maker(token)
     elif trig.frame == "use":  # "in service with Finland", "entered service with"
         holders = [token, token.head] if token.dep_ in OBJECTS else [token]
