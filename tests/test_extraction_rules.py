@@ -573,6 +573,33 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Egypt's plan to buy Russian Su-35 jets is believed to have collapsed.",
         None, {("RUS", "EGY", "cancelled")}, {("RUS", "EGY", "agreed")},
         id="a plan believed to have collapsed is cancelled"),
+    pytest.param(
+        "Zelensky said Kyiv will send a delegation to Seoul to discuss what help it could "
+        "receive, including air defence systems.",
+        None, set(), {("UKR", "KOR", "agreed")},
+        id="sending a delegation moves no materiel"),
+    pytest.param(
+        "North Korea sent troops and artillery shells to Russia.",
+        None, {("PRK", "RUS", "delivered")}, set(),
+        id="troops sent with shells still send the shells"),
+    pytest.param(
+        "North Korea has sent shells to Russia. The North Korean leader pledged to keep "
+        "supporting Moscow's war in Ukraine.",
+        None, {("PRK", "RUS", "delivered")}, {("PRK", "RUS", "agreed")},
+        id="a pledge is the act its infinitive names"),
+    pytest.param(
+        "Russia offered to sell Su-35 jets to Indonesia.",
+        None, {("RUS", "IDN", "negotiating")}, {("RUS", "IDN", "delivered")},
+        id="an offer to sell is under negotiation"),
+    pytest.param(
+        "Air defence equipment was delivered by Moscow to protect Pyongyang.",
+        None, {("RUS", "PRK", "delivered")}, set(),
+        id="the party a delivery is sent to protect receives it"),
+    pytest.param(
+        "Kim Yo Jong rejected suspicions that her country is exporting weapons to Russia.",
+        None, {("PRK", "RUS", "delivered"), ("PRK", "denies", "PRK", "RUS")},
+        {("PRK", "RUS", "cancelled")},
+        id="rejecting suspicions denies the transfer"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -424,7 +424,11 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
                  if start <= doc[m.start].idx < end} - deniers
         pool = [t for t in pool if named & {t.supplier, t.recipient, *t.via}] or pool
         window = _window_start(sentence_starts, start, DENIAL_REACH)
-        target = max(pool, key=lambda t, d=denial: _denial_weight(t, d, window))
+        # both directions of one pair count as alleged just before when either is
+        recent = {frozenset((t.supplier, t.recipient)) for t in pool
+                  if any(c.stance == "asserts" and window <= c.evidence.start < end
+                         for c in t.claims)}
+        target = max(pool, key=lambda t, d=denial: _denial_weight(t, d, recent))
         sources = [source.actor_id for source in denial.sources] or \
             [target.supplier, target.recipient]
         for source in sources:
@@ -447,16 +451,16 @@ def _window_start(sentence_starts: list[int], start: int, reach: int) -> int:
 
 
 def _denial_weight(transfer: Transfer, denial: DenialMention,
-                   window: int) -> tuple[int, int, int, int]:
-    """How likely a bare denial answers this transfer: one asserted just before it, then
+                   recent: set[frozenset[str | None]]) -> tuple[int, int, int, int]:
+    """How likely a bare denial answers this transfer: a pair alleged just before it, then
     the most asserted, then the one spoken of last before the denial, then the furthest
     stage."""
-    start, end = denial.sentence
+    start = denial.sentence[0]
     before = [c.evidence.start for c in transfer.claims if c.evidence.start < start]
-    recent = any(c.stance == "asserts" and window <= c.evidence.start < end
-                 for c in transfer.claims)
     asserted = sum(c.stance == "asserts" for c in transfer.claims)
-    return int(recent), asserted, max(before, default=-1), STAGE_ORDER.get(transfer.status, 0)
+    just_before = frozenset((transfer.supplier, transfer.recipient)) in recent
+    return int(just_before), asserted, max(before, default=-1), \
+        STAGE_ORDER.get(transfer.status, 0)
 
 
 def _actors(mentions: list[Mention], transfers: list[Transfer], doc: Doc,

@@ -18,11 +18,12 @@ WORD_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns", 
               "via_preps", "recipient_preps", "official_nouns",
               "anaphoric_goods", "materiel_modifiers", "prohibitions", "denied_acts",
               "labelling", "joined_words", "negating", "own_force_purposes", "force_stations",
-              "offers", "asking_for_oneself", "request_nouns")
+              "offers", "asking_for_oneself", "request_nouns", "people_sent",
+              "defending_verbs")
 #: Lists whose inflected forms the lemmatizer must recognise.
 LEMMA_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns",
                "prohibitions", "denied_acts", "labelling", "negating",
-               "asking_for_oneself", "request_nouns")
+               "asking_for_oneself", "request_nouns", "defending_verbs")
 FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use", "arrive", "seize", "request")
 
 
@@ -47,6 +48,7 @@ class Trigger:
     commands: bool = False  # with an infinitive it commands: "ordered the army to halt"
     goods_prep: str | None = None  # goods in a phrase: "removed Turkey from the F-35 programme"
     other_sense_items: tuple[str, ...] = ()  # goods that give another sense: "launched a frigate"
+    verb_carries: bool = False  # with an infinitive, that verb is the act: "pledged to send"
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ class Lexicon:
     own_force_purposes: frozenset[str]
     force_stations: frozenset[str]
     request_nouns: frozenset[str]
+    people_sent: frozenset[str]
+    defending_verbs: frozenset[str]
     known_words: frozenset[str]  # every governor, cue and claim word, for lemma lookup
 
     def governor_stage(self, lemma: str) -> str | None:
@@ -138,7 +142,8 @@ def _triggers(raw: dict[str, Any], where: str) -> dict[str, Trigger]:
                              moves_forces=bool(spec.get("moves_forces")),
                              commands=bool(spec.get("commands")),
                              goods_prep=spec.get("goods_prep"),
-                             other_sense_items=tuple(spec.get("other_sense_items") or ()))
+                             other_sense_items=tuple(spec.get("other_sense_items") or ()),
+                             verb_carries=bool(spec.get("verb_carries")))
     return out
 
 

@@ -174,6 +174,8 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
             return None  # "moved fighter jets to Turkey's Incirlik air base"
         if trig and trig.commands and children(token, "xcomp"):
             return None  # "a court ordered the government to halt exports"
+        if trig and trig.verb_carries and children(token, "xcomp"):
+            return None  # "pledged to keep supporting Moscow's war": the infinitive is the act
         if trig and trig.not_by_weapons and _weapon_as_carrier(token):
             return None  # "jets refitted to carry nuclear weapons" is what they can do
         if trig and trig.frame == "use" and token.dep_ == "amod":
@@ -446,6 +448,11 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
                  (c.head == token or c.head.dep_ == "compound" and c.head.head == token)]
     # ("arms export approvals")
     named = own + modifiers + [items_at[t.i] for t in argument_tokens if t.i in items_at]
+    if trig.frame == "supply" and token.pos_ == "VERB" and any(
+            c.lower_ in lexicon.people_sent for c in children(token, "dobj")) and \
+            not prep_objects(token, {"with"}) and not any(
+                t.i in items_at for c in children(token, "dobj") for t in c.conjuncts):
+        return None  # "will send a delegation to Seoul to discuss air defence"
     if named:
         return _unique(named)
     if trig.item or any(c.lower_ in lexicon.materiel_modifiers for c in token.children
@@ -501,6 +508,21 @@ def _materiel_noun(token: Token, lexicon: Lexicon) -> bool:
         return any(c.lower_ in lexicon.materiel_modifiers for c in token.children
                    if c.dep_ in ("amod", "compound", "nmod"))
     return trig.frame in ("supply", "acquire") and trig.status == "delivered"
+
+
+def _defended_by_purpose(token: Token, index: MentionIndex, lexicon: Lexicon) -> list[Mention]:
+    """"air defence systems were delivered to protect Pyongyang", "sent to bolster Kyiv's
+    defences": the party the purpose clause protects receives."""
+    out: list[Mention] = []
+    for clause in children(token, "advcl", "xcomp"):
+        if lexicon.lemma(clause.text, "VERB") not in lexicon.defending_verbs or \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        for obj in children(clause, "dobj"):
+            out.extend(phrase_actors(obj, index) or
+                       [m for c in obj.children if c.dep_ == "poss"
+                        for m in phrase_actors(c, index)])
+    return out
 
 
 def _names_actor(token: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
@@ -676,6 +698,10 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         if not mention.recipients:
             suppliers = {m.state for m in mention.suppliers}
             mention.recipients = [m for m in _asker(token, index, lexicon)
+                                  if m.state not in suppliers]
+        if not mention.recipients:
+            suppliers = {m.state for m in mention.suppliers}
+            mention.recipients = [m for m in _defended_by_purpose(token, index, lexicon)
                                   if m.state not in suppliers]
         own = {m.state for m in mention.recipients}
         if from_actors and not passive and subject_actors and \
