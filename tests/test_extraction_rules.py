@@ -600,6 +600,16 @@ def test_licences_name_the_buyer(extractor, text, expected):
         None, {("PRK", "RUS", "delivered"), ("PRK", "denies", "PRK", "RUS")},
         {("PRK", "RUS", "cancelled")},
         id="rejecting suspicions denies the transfer"),
+    pytest.param(
+        "Korea Aerospace Industries informed Buenos Aires by letter that it could not sell the "
+        "FA-50 to Argentina.",
+        None, {("KOR", "ARG", "cancelled"), ("KOR", "asserts", "KOR", "ARG")},
+        {("KOR", "denies", "KOR", "ARG")},
+        id="a supplier that could not sell refused the sale"),
+    pytest.param(
+        "China cannot export weapons to Russia directly.",
+        None, set(), {("CHN", "RUS", "cancelled"), ("CHN", "RUS", "possible")},
+        id="what a state cannot do is no transfer"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

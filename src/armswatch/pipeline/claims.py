@@ -187,8 +187,10 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
             lexicon.governor_stage(lexicon.lemma(stop.text, stop.pos_)) == "agreed" and \
             status == "delivered":
         status = "agreed"  # "announced a new package": the announcement is the act
-    if negated and status in ("agreed", "delivered") and mention.base_status == "delivered" and \
-            _looks_ahead(trigger) and _supplier_side(attribution.source, mention):
+    if negated and mention.base_status == "delivered" and \
+            (status in ("agreed", "delivered") and _looks_ahead(trigger) or
+             status == "possible" and _cannot(trigger) and attribution.source is not None) and \
+            _supplier_side(attribution.source, mention):
         # "Germany would not send lethal weapons": the supplier refuses, a halt it reports
         status, negated = "cancelled", False
     if mention.frame == "use" and trigger.pos_ in ("NOUN", "PROPN") and \
@@ -282,6 +284,12 @@ def _looks_ahead(trigger: Token) -> bool:
         if any(w in FUTURE_MODALS or w == "would" for w in words) or token.lower_ == "going":
             return True
     return False
+
+
+def _cannot(trigger: Token) -> bool:
+    """"informed Buenos Aires that it could not sell the FA-50": the supplier was unable
+    ("China cannot export weapons to Russia" states a rule, not a halt)."""
+    return any(c.dep_ == "aux" and c.lower_ == "could" for c in trigger.children)
 
 
 def _supplier_side(source: Mention | None, mention: TransferMention) -> bool:
