@@ -610,6 +610,10 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "China cannot export weapons to Russia directly.",
         None, set(), {("CHN", "RUS", "cancelled"), ("CHN", "RUS", "possible")},
         id="what a state cannot do is no transfer"),
+    pytest.param(
+        "The Pantsir's foreign customers include the United Arab Emirates and Syria.",
+        None, {("RUS", "ARE", "delivered"), ("RUS", "SYR", "delivered")}, set(),
+        id="the customers a system's record includes bought it"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

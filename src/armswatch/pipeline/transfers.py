@@ -43,6 +43,9 @@ ORIGIN_MODIFIERS = ("amod", "compound", "nmod", "npadvmod", "poss")
 ROLE_NOUNS = frozenset(["supplier", "provider", "exporter", "source"])
 #: The other side's role: "the biggest buyer of American weapons".
 BUYER_NOUNS = frozenset(["customer", "buyer", "importer", "client"])
+#: Verbs that list who fills a role: "its customers include Qatar and Ukraine".
+LISTING_VERBS = frozenset(["include", "includes", "included", "comprise", "comprises",
+                           "comprised"])
 #: Particles that turn a transfer verb into another verb.
 OTHER_SENSE_PARTICLES = frozenset(["out", "up", "part", "off", "back", "down"])
 FIRST_PERSON = frozenset(["we", "i"])
@@ -969,6 +972,9 @@ def _described_by(noun: Token, index: MentionIndex) -> list[Mention]:
     "X is/became/remains Y's supplier"."""
     if noun.dep_ == "appos":
         return phrase_actors(noun.head, index, coordinated=False)
+    if noun.dep_ == "nsubj" and noun.head.lower_ in LISTING_VERBS:
+        # "the Pantsir's foreign customers include the UAE and Syria"
+        return [m for o in children(noun.head, "dobj", "attr") for m in phrase_actors(o, index)]
     verb = _complement_of(noun)
     if verb is not None:
         subject = subject_of(verb)
