@@ -319,23 +319,6 @@ def _share_with_conjuncts(found: list[TransferMention], doc: Doc) -> None:
                 continue
             mention.suppliers = mention.suppliers or list(partner.suppliers)
             mention.recipients = mention.recipients or list(partner.recipients)
-    for mention in found:
-        if mention.recipients or mention.frame != "supply":
-            continue
-        partner = next((p for p in found if p.trigger < mention.trigger and p.frame == "supply"
-                        and p.recipients and _coordinated_clauses(doc[p.trigger],
-                                                                  doc[mention.trigger])), None)
-        own = {m.state for m in mention.suppliers}
-        if partner is not None and not own & {m.state for m in partner.recipients}:
-            # "Washington is arming the Kurds, and France has begun delivering arms"
-            mention.recipients = list(partner.recipients)
-
-
-def _coordinated_clauses(first: Token, second: Token) -> bool:
-    """The second word sits in a clause joined by "and" to one holding the first."""
-    above_first = {first.i, *(t.i for t in first.ancestors)}
-    return any(t.dep_ == "conj" and t.head.i in above_first and t.i not in above_first
-               for t in [second, *second.ancestors])
 
 
 def _owned_foreign_goods(token: Token, index: MentionIndex, items_at: dict[int, str],
