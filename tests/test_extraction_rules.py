@@ -614,6 +614,11 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "The Pantsir's foreign customers include the United Arab Emirates and Syria.",
         None, {("RUS", "ARE", "delivered"), ("RUS", "SYR", "delivered")}, set(),
         id="the customers a system's record includes bought it"),
+    pytest.param(
+        "National Security Council spokeswoman Adrienne Watson said Iran had sent drones to "
+        "Russia.",
+        None, {("USA", "asserts", "IRN", "RUS")}, {("UN", "asserts", "IRN", "RUS")},
+        id="the National Security Council is Washington's"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")
