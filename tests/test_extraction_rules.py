@@ -619,6 +619,10 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Russia.",
         None, {("USA", "asserts", "IRN", "RUS")}, {("UN", "asserts", "IRN", "RUS")},
         id="the National Security Council is Washington's"),
+    pytest.param(
+        "India took 38 percent of Russian arms exports over the period.",
+        None, {("RUS", "IND", "delivered")}, set(),
+        id="who takes a share of a state's exports receives them"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

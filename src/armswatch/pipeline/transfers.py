@@ -838,6 +838,9 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             for m in phrase_actors(obj, index)] if partners else to_actors
         if not mention.recipients:  # "export permits for drone optics destined for Turkey"
             mention.recipients = _bound_for(token.sent, index)
+        if not mention.recipients:  # "India took 38 percent of Russian arms exports"
+            mention.recipients = [m for m in _share_taker(token, index)
+                                  if m.state not in {s.state for s in mention.suppliers}]
         if not to_actors and token.dep_ in OBJECTS and \
                 lexicon.lemma(token.head.text, "VERB") in DEAL_MAKING_VERBS:
             # "Hanoi and Washington have been discussing a sale of F-16s": the other party
@@ -939,6 +942,23 @@ def _share_holder(noun: Token, index: MentionIndex) -> list[Mention]:
                 return phrase_actors(subject, index) if subject is not None else []
             return []
     return []
+
+
+#: Verbs whose subject holds a share of someone's exports: "India took 38% of them".
+SHARE_TAKING = ("take", "took", "receiv", "account", "absorb", "bought", "buy", "got", "get")
+
+
+def _share_taker(noun: Token, index: MentionIndex) -> list[Mention]:
+    """"India took about a third of Russian exports": who holds a share of the exports."""
+    path = list(noun.ancestors)[:4]
+    share = next((t for t in path if t.lower_ in SHARE_NOUNS), None)
+    if share is None:
+        return []
+    verb = next((t for t in path if t.pos_ in ("VERB", "AUX") and t.i != share.i), None)
+    if verb is None or not verb.lower_.startswith(SHARE_TAKING):
+        return []
+    subject = subject_of(verb)
+    return phrase_actors(subject, index) if subject is not None else []
 
 
 def _recipients_near(token: Token, index: MentionIndex, lexicon: Lexicon) -> list[Mention]:
