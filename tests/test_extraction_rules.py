@@ -623,6 +623,26 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "India took 38 percent of Russian arms exports over the period.",
         None, {("RUS", "IND", "delivered")}, set(),
         id="who takes a share of a state's exports receives them"),
+    pytest.param(
+        "Sweden has pledged up to ten of its Stridsvagn 122 tanks to Ukraine.",
+        None, {("SWE", "UKR", "agreed")}, set(),
+        id="up to ten is an amount, not a particle"),
+    pytest.param(
+        "Poland has sent 14 Leopard 2A4s to Ukraine, Canada eight, Norway eight and Spain six.",
+        None, {("POL", "UKR", "delivered"), ("CAN", "UKR", "delivered"),
+               ("NOR", "UKR", "delivered"), ("ESP", "UKR", "delivered")},
+        {("POL", "CAN", "delivered")},
+        id="states followed by a number repeat the verb as suppliers"),
+    pytest.param(
+        "Germany, Denmark and the Netherlands said that they would supply 100 Leopard 1A5 "
+        "tanks to Ukraine.",
+        None, {("DEU", "UKR", "agreed"), ("DNK", "UKR", "agreed"), ("NLD", "UKR", "agreed")},
+        set(),
+        id="they stands for every state of the coordinated speaker"),
+    pytest.param(
+        "Finland contributed three Leopard tanks to Ukraine.",
+        None, {("FIN", "UKR", "delivered")}, set(),
+        id="contributing tanks supplies them"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

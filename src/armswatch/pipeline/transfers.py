@@ -156,7 +156,8 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
             return phrasal
         trig = lexicon.verbs.get(lemma)
         if trig and any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES and
-                        c.lower_ != trig.particle for c in token.children):
+                        c.lower_ != trig.particle and not _up_to_amount(c)
+                        for c in token.children):
             return None  # "carried out a maneuver", "gave up", "took part"
         if trig and trig.frame == "request" and _asks_a_question(token):
             return None  # "asked whether Russian units used Iranian drones"
@@ -195,6 +196,27 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
         return None
     return None
+
+
+def _gapped_suppliers(verb: Token, index: MentionIndex) -> list[Mention]:
+    """"Poland has sent 14 Leopards to Ukraine, Canada eight and Spain six": the states
+    that follow with only a number repeat the verb as suppliers."""
+    out = []
+    for token in verb.doc[verb.i + 1:verb.sent.end]:
+        mention = index.at(token)
+        if mention is None or token.dep_ not in ("appos", "conj") or \
+                not any(c.dep_ == "nummod" and c.like_num for c in token.children):
+            continue
+        if verb in token.ancestors:
+            out.append(mention)
+    return out
+
+
+def _up_to_amount(word: Token) -> bool:
+    """"pledged up to ten tanks": "up" opens an amount, it is no particle."""
+    doc = word.doc
+    return word.lower_ == "up" and word.i + 2 < len(doc) and doc[word.i + 1].lower_ == "to" \
+        and doc[word.i + 2].like_num
 
 
 def _weapon_as_carrier(verb: Token) -> bool:
@@ -714,6 +736,10 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             mention.suppliers = from_actors
             mention.recipients = mention.recipients or subject_actors
         _permitted_re_export(token, mention, index, items_at)
+        gapped = _gapped_suppliers(token, index)
+        if gapped and mention.suppliers:  # "Poland sent 14 to Ukraine, Canada eight"
+            mention.recipients = [m for m in mention.recipients if m not in gapped]
+            mention.suppliers = _unique(mention.suppliers + gapped)
     elif trig.frame == "request":  # "Ankara has asked the United States for 40 F-16s"
         mention.recipients = subject_actors
         mention.suppliers = object_actors or from_actors
@@ -1305,7 +1331,21 @@ def _resolve_pronoun_actors(subject: Token, index: MentionIndex) -> list[Mention
         return actors
     if low in FIRST_PERSON:  # "'We gave drones to Russia,' the Iranian minister said"
         return _quoted_speaker(subject, index) or _next_speaker(subject, index)
+    if low == "they":  # "Germany, Denmark and the Netherlands said they would supply"
+        group = _coordinated_subject_above(subject, index)
+        if group:
+            return group
     return [m] if (m := _antecedent(subject, index)) else []
+
+
+def _coordinated_subject_above(pronoun: Token, index: MentionIndex) -> list[Mention]:
+    """The actors of a coordinated subject of a clause above the pronoun, when it names
+    more than one."""
+    for verb in pronoun.ancestors:
+        for subject in children(verb, "nsubj"):
+            if subject.i < pronoun.i and len(actors := phrase_actors(subject, index)) > 1:
+                return actors
+    return []
 
 
 def _last_state_named(noun: Token, index: MentionIndex) -> list[Mention]:
