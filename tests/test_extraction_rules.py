@@ -643,6 +643,12 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Finland contributed three Leopard tanks to Ukraine.",
         None, {("FIN", "UKR", "delivered")}, set(),
         id="contributing tanks supplies them"),
+    pytest.param(
+        "Turkey and Qatar have sent arms to Libya, the army said. Ankara and Doha have "
+        "dismissed such accusations as baseless.",
+        None, {("TUR", "denies", "TUR", "LBY"), ("QAT", "denies", "QAT", "LBY")},
+        {("TUR", "denies", "QAT", "LBY"), ("QAT", "denies", "TUR", "LBY")},
+        id="each denier answers for its own transfer"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

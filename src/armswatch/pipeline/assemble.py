@@ -408,36 +408,53 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
                   timexes: list[Timex]) -> None:
     """Attach "X denied the allegations" to the transfer X takes part in (as a party or a
     route) that the report asserts most, the allegation a denial answers; among equals,
-    the one spoken of last before the denial."""
+    the one spoken of last before the denial. "Ankara and Doha dismissed the accusations"
+    answers, for each denier, its own transfer when no one transfer joins them."""
     sentence_starts = [sent.start_char for sent in doc.sents]
     for denial in denials:
         deniers = {m.acting_for for m in denial.sources}
-        candidates = [t for t in transfers
-                      if deniers & {t.supplier, t.recipient, *t.via} or denial.both_parties]
-        if not candidates:
-            continue
-        both = [t for t in candidates if deniers <= {t.supplier, t.recipient}]
-        pool = both or candidates
-        start, end = denial.sentence
-        # "The army rejects the charge where Iran is concerned": the other party it names
-        named = {m.acting_for for m in doc._.actor_mentions or []
-                 if start <= doc[m.start].idx < end} - deniers
-        pool = [t for t in pool if named & {t.supplier, t.recipient, *t.via}] or pool
-        window = _window_start(sentence_starts, start, DENIAL_REACH)
-        # both directions of one pair count as alleged just before when either is
-        recent = {frozenset((t.supplier, t.recipient)) for t in pool
-                  if any(c.stance == "asserts" and window <= c.evidence.start < end
-                         for c in t.claims)}
-        target = max(pool, key=lambda t, d=denial: _denial_weight(t, d, recent))
-        sources = [source.actor_id for source in denial.sources] or \
-            [target.supplier, target.recipient]
-        for source in sources:
-            claim = Claim(source=source, stance="denies", status=target.status,
-                          evidence=Span(start, end, doc_text(doc)[start:end]), cue=denial.cue,
-                          when=_when_under(doc, doc[denial.cue_token].sent.root.i, timexes,
-                                          denial.sentence))
-            if not any(c.source == claim.source and c.stance == "denies" for c in target.claims):
-                target.claims.append(claim)
+        joined = any(deniers <= {t.supplier, t.recipient} for t in transfers)
+        groups = [[m] for m in denial.sources] if len(deniers) > 1 and not joined else \
+            [denial.sources]
+        for group in groups:
+            target = _denial_target(denial, {m.acting_for for m in group}, transfers, doc,
+                                    sentence_starts)
+            if target is None:
+                continue
+            sources = [source.actor_id for source in group] or \
+                [target.supplier, target.recipient]
+            start, end = denial.sentence
+            for source in sources:
+                claim = Claim(source=source, stance="denies", status=target.status,
+                              evidence=Span(start, end, doc_text(doc)[start:end]),
+                              cue=denial.cue,
+                              when=_when_under(doc, doc[denial.cue_token].sent.root.i, timexes,
+                                              denial.sentence))
+                if not any(c.source == claim.source and c.stance == "denies"
+                           for c in target.claims):
+                    target.claims.append(claim)
+
+
+def _denial_target(denial: DenialMention, deniers: set[str], transfers: list[Transfer],
+                   doc: Doc, sentence_starts: list[int]) -> Transfer | None:
+    """The transfer a denial by `deniers` most likely answers."""
+    candidates = [t for t in transfers
+                  if deniers & {t.supplier, t.recipient, *t.via} or denial.both_parties]
+    if not candidates:
+        return None
+    both = [t for t in candidates if deniers <= {t.supplier, t.recipient}]
+    pool = both or candidates
+    start, end = denial.sentence
+    # "The army rejects the charge where Iran is concerned": the other party it names
+    named = {m.acting_for for m in doc._.actor_mentions or []
+             if start <= doc[m.start].idx < end} - {m.acting_for for m in denial.sources}
+    pool = [t for t in pool if named & {t.supplier, t.recipient, *t.via}] or pool
+    window = _window_start(sentence_starts, start, DENIAL_REACH)
+    # both directions of one pair count as alleged just before when either is
+    recent = {frozenset((t.supplier, t.recipient)) for t in pool
+              if any(c.stance == "asserts" and window <= c.evidence.start < end
+                     for c in t.claims)}
+    return max(pool, key=lambda t, d=denial: _denial_weight(t, d, recent))
 
 
 #: How many sentences back a bare denial looks first for the allegation it answers.
