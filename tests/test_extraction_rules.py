@@ -649,6 +649,11 @@ def test_licences_name_the_buyer(extractor, text, expected):
         None, {("TUR", "denies", "TUR", "LBY"), ("QAT", "denies", "QAT", "LBY")},
         {("TUR", "denies", "QAT", "LBY"), ("QAT", "denies", "TUR", "LBY")},
         id="each denier answers for its own transfer"),
+    pytest.param(
+        "Otokar signed a deal worth about $661m to supply the United Arab Emirates with 400 "
+        "Rabdan vehicles.",
+        None, {("TUR", "ARE", "agreed")}, {("ARE", "ARE", "agreed")},
+        id="who signs a deal worth a sum to supply is the supplier"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

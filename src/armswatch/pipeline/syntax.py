@@ -270,6 +270,10 @@ def subject_of(verb: Token) -> Token | None:
                 return (objects or on_objects)[0]
             current = governor
             continue
+        if current.dep_ == "amod" and current.head.lower_ in UNDERTAKING_NOUNS and \
+                current.head.dep_ in OBJECTS and current.head.head.pos_ == "VERB":
+            current = current.head.head  # "signed a deal worth $661m to supply"
+            continue
         if current.dep_ == "acomp" and current.head.lower_ in COPULAS:
             current = current.head  # "Poland is ready to send": Poland sends
             continue
