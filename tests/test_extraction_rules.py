@@ -654,6 +654,15 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Rabdan vehicles.",
         None, {("TUR", "ARE", "agreed")}, {("ARE", "ARE", "agreed")},
         id="who signs a deal worth a sum to supply is the supplier"),
+    pytest.param(
+        "Saudi Arabia is a big buyer of US arms. The kingdom has also bought Chinese-made Wing "
+        "Loong drones.",
+        None, {("CHN", "SAU", "delivered")}, set(),
+        id="the kingdom is Saudi Arabia in a report that names it"),
+    pytest.param(
+        "Jordan bought Chinese drones. The kingdom also flies F-16s from the US.",
+        None, {("CHN", "JOR", "delivered")}, {("CHN", "SAU", "delivered")},
+        id="the kingdom is no one where Saudi Arabia goes unnamed"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")
