@@ -655,9 +655,9 @@ def test_licences_name_the_buyer(extractor, text, expected):
         None, {("TUR", "ARE", "agreed")}, {("ARE", "ARE", "agreed")},
         id="who signs a deal worth a sum to supply is the supplier"),
     pytest.param(
-        "Saudi Arabia is a big buyer of US arms. The kingdom has also bought Chinese-made Wing "
-        "Loong drones.",
-        None, {("CHN", "SAU", "delivered")}, set(),
+        "Saudi Arabia is a big buyer of US arms. Iran supplies the Houthis with missiles, and "
+        "Russia sends Iran jets. The kingdom has also bought Chinese-made Wing Loong drones.",
+        None, {("CHN", "SAU", "delivered")}, {("CHN", "IRN", "delivered")},
         id="the kingdom is Saudi Arabia in a report that names it"),
     pytest.param(
         "Jordan bought Chinese drones. The kingdom also flies F-16s from the US.",
