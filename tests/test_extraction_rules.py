@@ -663,6 +663,11 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Jordan bought Chinese drones. The kingdom also flies F-16s from the US.",
         None, {("CHN", "JOR", "delivered")}, {("CHN", "SAU", "delivered")},
         id="the kingdom is no one where Saudi Arabia goes unnamed"),
+    pytest.param(
+        "Taiwan has ordered 66 F-16s. Iran bought drones from Russia. The self-ruled island has "
+        "also agreed to buy 400 Harpoon missiles from the United States.",
+        None, {("USA", "TWN", "agreed")}, {("USA", "IRN", "agreed")},
+        id="the self-ruled island is Taiwan in a report that names it"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")
