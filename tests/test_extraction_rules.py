@@ -664,9 +664,10 @@ def test_licences_name_the_buyer(extractor, text, expected):
         None, {("CHN", "JOR", "delivered")}, {("CHN", "SAU", "delivered")},
         id="the kingdom is no one where Saudi Arabia goes unnamed"),
     pytest.param(
-        "Taiwan has ordered 66 F-16s. Iran bought drones from Russia. The self-ruled island has "
-        "also agreed to buy 400 Harpoon missiles from the United States.",
-        None, {("USA", "TWN", "agreed")}, {("USA", "IRN", "agreed")},
+        "The United States sold F-35s to Japan, and Japan bought Tomahawks from the United "
+        "States. Taiwan opened an office in Tokyo.\n\nThe self-ruled island has also agreed "
+        "to buy 400 Harpoon missiles from the United States.",
+        None, {("USA", "TWN", "agreed")}, {("USA", "JPN", "agreed")},
         id="the self-ruled island is Taiwan in a report that names it"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
