@@ -669,6 +669,15 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "to buy 400 Harpoon missiles from the United States.",
         None, {("USA", "TWN", "agreed")}, {("USA", "JPN", "agreed")},
         id="the self-ruled island is Taiwan in a report that names it"),
+    pytest.param(
+        "Iran has sent hundreds of drones to Russia. Officials fear Iran could also provide "
+        "Russia with ballistic missiles.",
+        None, {("IRN", "RUS", "delivered"), ("IRN", "RUS", "possible")}, set(),
+        id="speculation about other goods is another deal"),
+    pytest.param(
+        "Iran has sent hundreds of drones to Russia. Iran could send more drones to Russia.",
+        None, {("IRN", "RUS", "delivered")}, {("IRN", "RUS", "possible")},
+        id="speculation about the same goods joins the firmer stage"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -263,9 +263,12 @@ def _collapse_stages(reports: list[TransferMention], doc: Doc) -> list[TransferM
     is that delivery. Delivered and cancelled stay apart (distinct shipments)."""
     stages: dict[Pair, set[str]] = {}
     delivered_systems: dict[Pair, set[str]] = {}
+    firm_items: dict[Pair, set[str]] = {}
     for report in reports:
         pair = (report.suppliers[0].acting_for, report.recipients[0].acting_for)
         stages.setdefault(pair, set()).add(report.status)
+        if report.status != "possible":
+            firm_items.setdefault(pair, set()).update(report.items)
         if report.status == "delivered" and not _filled(report):
             # a one-sided report the context completed ("spreading its purchases") is no
             # delivery of the systems its sentence names
@@ -274,7 +277,11 @@ def _collapse_stages(reports: list[TransferMention], doc: Doc) -> list[TransferM
         pair = (report.suppliers[0].acting_for, report.recipients[0].acting_for)
         found = stages[pair]
         firmer = sorted(found - {"possible"}, key=lambda s: STAGE_ORDER[s])
-        if report.status == "possible" and firmer:
+        other_goods = set(report.items) - {"unspecified"} and not (
+            set(report.items) & firm_items.get(pair, set()) or
+            "unspecified" in firm_items.get(pair, set()))
+        if report.status == "possible" and firmer and not other_goods:
+            # "Iran has sent drones and could send missiles": other goods are another deal
             report.status = "agreed" if "agreed" in firmer else firmer[-1]
         elif report.status in ("agreed", "negotiating") and "delivered" in found and (
                 report.describes_goods or report.status == "agreed" and _earlier_deal_for(
