@@ -678,6 +678,16 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Iran has sent hundreds of drones to Russia. Iran could send more drones to Russia.",
         None, {("IRN", "RUS", "delivered")}, {("IRN", "RUS", "possible")},
         id="speculation about the same goods joins the firmer stage"),
+    pytest.param(
+        "The United Arab Emirates has told Washington it is suspending talks on buying 50 "
+        "F-35 stealth fighters.",
+        None, {("USA", "ARE", "cancelled")}, {("USA", "ARE", "negotiating")},
+        id="a halt told is reported, not asked for"),
+    pytest.param(
+        "The UAE suspended talks with the United States on a $23 billion package that "
+        "included F-35 fighter jets.",
+        None, {("USA", "ARE", "cancelled")}, set(),
+        id="a package names the goods it included"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

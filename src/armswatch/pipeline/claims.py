@@ -849,6 +849,9 @@ def _request_above(token: Token, lexicon: Lexicon) -> Token | None:
     for _ in range(2):
         if current.dep_ not in ("xcomp", "ccomp"):
             return None
+        if current.dep_ == "ccomp" and children(current, "nsubj") and \
+                lexicon.lemma(current.head.text, "VERB") in lexicon.reporting:
+            return None  # "told Washington it is suspending talks": a report, not a request
         current = current.head
         if lexicon.lemma(current.text, "VERB") in lexicon.request_verbs:
             return current

@@ -85,6 +85,9 @@ GOODS_PREPS = frozenset(["of", "with", "including", "like", "as", "from", "such"
 DESIGN_WORDS = frozenset(["designed", "style", "type", "pattern", "based", "inspired",
                           "derived", "like", "era", "vintage", "licensed"])
 MAKER_VERBS = frozenset(["made", "built", "produced", "manufactured", "designed", "developed"])
+#: Verbs by which a package names its contents: "a package that included F-35 jets".
+CONTAINING_VERBS = frozenset(["include", "includes", "included", "including", "contain",
+                              "contains", "contained", "comprise", "comprises", "comprised"])
 
 
 @dataclass
@@ -640,7 +643,9 @@ def _goods_phrase(head: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ not in GOODS_PREPS:
             continue
         if child.dep_ in ("relcl", "acl") and child.i > head.i:
-            if child.lower_ in MAKER_VERBS:  # "made by Diehl" says whose goods these are
+            if child.lower_ in MAKER_VERBS or child.lower_ in CONTAINING_VERBS:
+                # "made by Diehl" says whose goods these are; "a package that included F-35
+                # jets" what they are
                 out.extend(child.subtree)
             continue  # "weapons that the army then used": another event
         out.extend(_goods_phrase(child))
