@@ -688,6 +688,16 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "included F-35 fighter jets.",
         None, {("USA", "ARE", "cancelled")}, set(),
         id="a package names the goods it included"),
+    pytest.param(
+        "Egypt ordered Su-35 jets from Russia in 2018. Cairo later shelved the deal under US "
+        "pressure.",
+        None, {("RUS", "EGY", "cancelled")}, {("RUS", "EGY", "agreed")},
+        id="shelving the deal halts the deal reported just before"),
+    pytest.param(
+        "Poland signed for K9 howitzers from South Korea. The new deal had been delayed for "
+        "months.",
+        None, {("KOR", "POL", "agreed")}, {("KOR", "POL", "cancelled")},
+        id="a delayed deal is not a halted one"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

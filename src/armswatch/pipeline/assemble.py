@@ -261,6 +261,12 @@ def _collapse_stages(reports: list[TransferMention], doc: Doc) -> list[TransferM
     that the report also gives a firmer stage joins that stage, talks join a deal that
     was agreed, and a deal for the very systems the pair is reported to have delivered
     is that delivery. Delivered and cancelled stay apart (distinct shipments)."""
+    by_trigger = {report.trigger: report for report in reports}
+    for report in reports:  # "ordered Su-35s ... later shelved the deal": one deal, halted
+        halted = by_trigger.get(report.halts) if report.halts is not None else None
+        if halted is not None and report.status == "cancelled" and \
+                halted.status in ("agreed", "negotiating"):
+            halted.status = "cancelled"
     stages: dict[Pair, set[str]] = {}
     delivered_systems: dict[Pair, set[str]] = {}
     firm_items: dict[Pair, set[str]] = {}

@@ -19,11 +19,11 @@ WORD_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns", 
               "anaphoric_goods", "materiel_modifiers", "prohibitions", "denied_acts",
               "labelling", "joined_words", "negating", "own_force_purposes", "force_stations",
               "offers", "asking_for_oneself", "request_nouns", "people_sent",
-              "defending_verbs")
+              "defending_verbs", "deal_enders")
 #: Lists whose inflected forms the lemmatizer must recognise.
 LEMMA_LISTS = ("request_verbs", "ongoing", "reporting", "denial", "claim_nouns",
                "prohibitions", "denied_acts", "labelling", "negating",
-               "asking_for_oneself", "request_nouns", "defending_verbs")
+               "asking_for_oneself", "request_nouns", "defending_verbs", "deal_enders")
 FRAMES = ("supply", "acquire", "arm", "deal", "rely", "use", "arrive", "seize", "request")
 
 
@@ -81,6 +81,7 @@ class Lexicon:
     request_nouns: frozenset[str]
     people_sent: frozenset[str]
     defending_verbs: frozenset[str]
+    deal_enders: frozenset[str]
     known_words: frozenset[str]  # every governor, cue and claim word, for lemma lookup
 
     def governor_stage(self, lemma: str) -> str | None:

@@ -32,6 +32,7 @@ from armswatch.pipeline.syntax import (
     described_noun,
     doc_text,
     holder_of,
+    is_negated,
     phrase_actors,
     prep_objects,
     reduced_relative,
@@ -107,6 +108,7 @@ class TransferMention:
     describes_goods: bool = False  # a clause on the goods ("jets it promised", "ordered in 2021")
     goods_named_before: bool = False  # "launched the drones": their supplier is named earlier
     vague_supplier: bool = False  # "Western deliveries": a supplier named, but no one actor
+    halts: int | None = None  # "shelved the deal": the trigger of the earlier deal it names
     # set by the claim stage
     status: str = ""
     stance: str = "asserts"
@@ -133,9 +135,74 @@ class TransferFinder:
         for sent in doc.sents:
             if _kicker(sent):
                 continue  # "SLOVAKIA SENDS S-300 --": the item after it says it in full
-            found.extend(find_in_sentence(sent, index, items_at, self.lexicon))
+            in_sentence = find_in_sentence(sent, index, items_at, self.lexicon)
+            halted = _halted_earlier_deal(sent, found, in_sentence, index, self.lexicon)
+            found.extend(in_sentence + halted)
         doc._.transfer_mentions = found
         return doc
+
+
+#: Nouns that name one deal: "the deal", "the purchase", "its order".
+DEAL_NOUNS = frozenset(["deal", "contract", "sale", "purchase", "order", "agreement",
+                        "acquisition"])
+#: How many sentences back "the deal" looks for the deal it names.
+DEAL_REACH = 3
+
+
+def _halted_earlier_deal(sent: Span, earlier: list[TransferMention],
+                         in_sentence: list[TransferMention], index: MentionIndex,
+                         lexicon: Lexicon) -> list[TransferMention]:
+    """"Egypt ordered Su-35s from Russia. Cairo later shelved the deal": a deal noun with
+    no party of its own, halted, is the last deal reported in the sentences just before."""
+    covered = {m.trigger for m in in_sentence}
+    reach = sent.doc[max(0, sent.start - 1)].sent if sent.start else sent
+    for _ in range(DEAL_REACH - 1):
+        if reach.start == 0:
+            break
+        reach = sent.doc[reach.start - 1].sent
+    out = []
+    for noun in sent:
+        lemma = lexicon.lemma(noun.text, "NOUN")
+        trig = lexicon.nouns.get(lemma) if noun.pos_ == "NOUN" else None
+        if trig is None or lemma not in DEAL_NOUNS or \
+                noun.i in covered or not _definite(noun) or \
+                index.in_tokens(list(noun.subtree)) or not _halted_by_head(noun, lexicon):
+            continue
+        antecedent = next((m for m in reversed(earlier) if m.suppliers and m.recipients and
+                           m.sentence[0] >= reach.start_char and
+                           m.base_status in ("agreed", "negotiating") or
+                           m.suppliers and m.recipients and m.sentence[0] >= reach.start_char
+                           and m.lemma in ("buy", "purchase", "order", "acquire")), None)
+        if antecedent is None:
+            continue
+        out.append(TransferMention(trigger=noun.i, lemma=trig.lemma, frame=antecedent.frame,
+                                   base_status=trig.status,
+                                   sentence=(sent.start_char, sent.end_char),
+                                   suppliers=list(antecedent.suppliers),
+                                   recipients=list(antecedent.recipients),
+                                   items=list(antecedent.items), halts=antecedent.trigger))
+    return out
+
+
+def _definite(noun: Token) -> bool:
+    """"the deal", "that purchase", "its order"."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "that", "this", "its", "their")
+               for c in noun.children)
+
+
+def _halted_by_head(noun: Token, lexicon: Lexicon) -> bool:
+    """The noun is what a halting verb acts on: "shelved the deal", "the purchase was
+    cancelled", "the deal collapsed"."""
+    if noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return False
+    verb = noun.head
+    if verb.dep_ in ("xcomp", "advcl", "acl", "relcl") or is_negated(verb):
+        return False  # "a campaign to stop the purchase", "did not cancel the deal"
+    particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "prep")
+                 and not list(c.children)]
+    lemma = lexicon.lemma(verb.text, "VERB")
+    return lemma in lexicon.deal_enders or \
+        any(f"{lemma} {p}" in lexicon.deal_enders for p in particles)
 
 
 def _item_index(doc: Doc) -> dict[int, str]:
