@@ -698,6 +698,10 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "months.",
         None, {("KOR", "POL", "agreed")}, {("KOR", "POL", "cancelled")},
         id="a delayed deal is not a halted one"),
+    pytest.param(
+        "Pakistan is close to finalising a deal with Turkey for four corvettes.",
+        None, {("TUR", "PAK", "negotiating")}, {("TUR", "PAK", "agreed")},
+        id="close to finalising a deal is still negotiating"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -671,6 +671,8 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
         return "cancelled", False  # "will issue no new export licences for the kingdom"
     if speculative or not negated and _any_such(trigger):
         return "possible", negated
+    if governed == "agreed" and any(t.pos_ == "ADJ" and t.lower_ in NEARLY for t in path[1:]):
+        return "negotiating", negated  # "close to finalising a deal": not there yet
     if governed in ("negotiating", "agreed"):
         return _furthest_request(governed, base), negated
     if hedged and base in ("delivered", "agreed"):  # "would likely be forwarded"
@@ -687,6 +689,8 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
 
 
 PURCHASE_VERBS = frozenset(["buy", "purchase", "acquire", "procure"])
+#: "close to a deal", "near to signing": the deal is not there yet.
+NEARLY = frozenset(["close", "closer", "near", "nearer"])
 
 
 def _in_progress(verb: Token, lexicon: Lexicon) -> bool:
@@ -769,7 +773,7 @@ def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
     table = _on_the_table(token)
     if table is not None:
         return table
-    if token.pos_ == "ADJ" and token.lower_ in ("close", "closer", "near", "nearer"):
+    if token.pos_ == "ADJ" and token.lower_ in NEARLY:
         return "negotiating"  # "close to a deal": not there yet
     if token.pos_ == "ADJ" and token.lower_ in lexicon.offers:
         return "agreed"  # "is ready to send"
