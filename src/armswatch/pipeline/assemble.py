@@ -20,7 +20,7 @@ from armswatch.knowledge.actors import ActorIndex
 from armswatch.model import Actor, Claim, Document, Extraction, Span, Transfer, When
 from armswatch.pipeline.actors import Mention
 from armswatch.pipeline.claims import FUTURE_MODALS, STAGE_ORDER, DenialMention
-from armswatch.pipeline.syntax import doc_text
+from armswatch.pipeline.syntax import doc_text, sentences_back
 from armswatch.pipeline.timex import Timex, find_timexes
 from armswatch.pipeline.transfers import TransferMention
 
@@ -423,15 +423,13 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
     route) that the report asserts most, the allegation a denial answers; among equals,
     the one spoken of last before the denial. "Ankara and Doha dismissed the accusations"
     answers, for each denier, its own transfer when no one transfer joins them."""
-    sentence_starts = [sent.start_char for sent in doc.sents]
     for denial in denials:
         deniers = {m.acting_for for m in denial.sources}
         joined = any(deniers <= {t.supplier, t.recipient} for t in transfers)
         groups = [[m] for m in denial.sources] if len(deniers) > 1 and not joined else \
             [denial.sources]
         for group in groups:
-            target = _denial_target(denial, {m.acting_for for m in group}, transfers, doc,
-                                    sentence_starts)
+            target = _denial_target(denial, {m.acting_for for m in group}, transfers, doc)
             if target is None:
                 continue
             sources = [source.actor_id for source in group] or \
@@ -449,7 +447,7 @@ def _link_denials(denials: list[DenialMention], transfers: list[Transfer], doc: 
 
 
 def _denial_target(denial: DenialMention, deniers: set[str], transfers: list[Transfer],
-                   doc: Doc, sentence_starts: list[int]) -> Transfer | None:
+                   doc: Doc) -> Transfer | None:
     """The transfer a denial by `deniers` most likely answers."""
     candidates = [t for t in transfers
                   if deniers & {t.supplier, t.recipient, *t.via} or denial.both_parties]
@@ -462,7 +460,8 @@ def _denial_target(denial: DenialMention, deniers: set[str], transfers: list[Tra
     named = {m.acting_for for m in doc._.actor_mentions or []
              if start <= doc[m.start].idx < end} - {m.acting_for for m in denial.sources}
     pool = [t for t in pool if named & {t.supplier, t.recipient, *t.via}] or pool
-    window = _window_start(sentence_starts, start, DENIAL_REACH)
+    window = sentences_back(doc[doc.char_span(start, end, alignment_mode="expand").start].sent,
+                            DENIAL_REACH)
     # both directions of one pair count as alleged just before when either is
     recent = {frozenset((t.supplier, t.recipient)) for t in pool
               if any(c.stance == "asserts" and window <= c.evidence.start < end
@@ -472,12 +471,6 @@ def _denial_target(denial: DenialMention, deniers: set[str], transfers: list[Tra
 
 #: How many sentences back a bare denial looks first for the allegation it answers.
 DENIAL_REACH = 2
-
-
-def _window_start(sentence_starts: list[int], start: int, reach: int) -> int:
-    """Offset of the sentence `reach` sentences before the one starting at `start`."""
-    here = bisect.bisect_right(sentence_starts, start) - 1
-    return sentence_starts[max(0, here - reach)] if sentence_starts else 0
 
 
 def _denial_weight(transfer: Transfer, denial: DenialMention,

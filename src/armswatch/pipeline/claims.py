@@ -211,7 +211,8 @@ def classify(trigger: Token, mention: TransferMention, index: MentionIndex, lexi
     mention.cue_token = attribution.cue_token
     if attribution.denies and attribution.source is None:
         return False  # "the reports were dismissed": a denial by nobody named
-    if attribution.denies and _rejects_request(trigger.doc, attribution, lexicon):
+    if attribution.denies and attribution.cue_token is not None and \
+            _turns_down_request(trigger.doc[attribution.cue_token], lexicon):
         if mention.status == "cancelled":
             return False  # "dismissed calls to stop selling weapons": sales go on, unsaid
         mention.status = "cancelled"  # "rebuffed a German request for ammunition": refused
@@ -943,12 +944,11 @@ def _denies_something_else(verb: Token, objects: list[Token], weapon_words: set[
         for content in contents for t in content)
 
 
-def _rejects_request(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> bool:
+def _turns_down_request(verb: Token, lexicon: Lexicon) -> bool:
     """"rejected a request from Germany to ...", "dismissed calls to ...": what is turned
     down is something asked for, not a claim."""
-    return attribution.cue_token is not None and any(
-        lexicon.lemma(o.text, "NOUN") in lexicon.request_nouns
-        for o in children(doc[attribution.cue_token], "dobj"))
+    return any(lexicon.lemma(o.text, "NOUN") in lexicon.request_nouns
+               for o in children(verb, "dobj"))
 
 
 def _neither_nor(verb: Token) -> bool:
@@ -984,8 +984,7 @@ def find_denial(sent: Span, in_sentence: list[TransferMention], index: MentionIn
             objects = []  # "called the reports fake news"
         elif lemma not in lexicon.denial:
             continue
-        elif any(lexicon.lemma(o.text, "NOUN") in lexicon.request_nouns
-                 for o in children(token, "dobj")):
+        elif _turns_down_request(token, lexicon):
             continue  # "rejected US calls to drop the purchase": a refusal, judged as a stage
         else:
             objects = children(token, "dobj", "ccomp", "xcomp") + [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from armswatch.pipeline.actors import Mention
 
@@ -430,6 +430,16 @@ def governors(token: Token, stop: Token | None = None) -> Iterator[Token]:
         if stop is not None and current == stop:
             return
         yield current
+
+
+def sentences_back(sent: Span, count: int) -> int:
+    """Character offset of the sentence `count` sentences before `sent` (or of the first)."""
+    current = sent
+    for _ in range(count):
+        if current.start == 0:
+            break
+        current = sent.doc[current.start - 1].sent
+    return current.start_char
 
 
 def is_negated(token: Token) -> bool:

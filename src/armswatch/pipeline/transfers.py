@@ -36,6 +36,7 @@ from armswatch.pipeline.syntax import (
     phrase_actors,
     prep_objects,
     reduced_relative,
+    sentences_back,
     subject_of,
 )
 
@@ -44,9 +45,6 @@ ORIGIN_MODIFIERS = ("amod", "compound", "nmod", "npadvmod", "poss")
 ROLE_NOUNS = frozenset(["supplier", "provider", "exporter", "source"])
 #: The other side's role: "the biggest buyer of American weapons".
 BUYER_NOUNS = frozenset(["customer", "buyer", "importer", "client"])
-#: Verbs that list who fills a role: "its customers include Qatar and Ukraine".
-LISTING_VERBS = frozenset(["include", "includes", "included", "comprise", "comprises",
-                           "comprised"])
 #: Particles that turn a transfer verb into another verb.
 OTHER_SENSE_PARTICLES = frozenset(["out", "up", "part", "off", "back", "down"])
 FIRST_PERSON = frozenset(["we", "i"])
@@ -86,7 +84,8 @@ GOODS_PREPS = frozenset(["of", "with", "including", "like", "as", "from", "such"
 DESIGN_WORDS = frozenset(["designed", "style", "type", "pattern", "based", "inspired",
                           "derived", "like", "era", "vintage", "licensed"])
 MAKER_VERBS = frozenset(["made", "built", "produced", "manufactured", "designed", "developed"])
-#: Verbs by which a package names its contents: "a package that included F-35 jets".
+#: Verbs by which a package names its contents and a role its holders: "a package that
+#: included F-35 jets", "its customers include Qatar".
 CONTAINING_VERBS = frozenset(["include", "includes", "included", "including", "contain",
                               "contains", "contained", "comprise", "comprises", "comprised"])
 
@@ -155,11 +154,7 @@ def _halted_earlier_deal(sent: Span, earlier: list[TransferMention],
     """"Egypt ordered Su-35s from Russia. Cairo later shelved the deal": a deal noun with
     no party of its own, halted, is the last deal reported in the sentences just before."""
     covered = {m.trigger for m in in_sentence}
-    reach = sent.doc[max(0, sent.start - 1)].sent if sent.start else sent
-    for _ in range(DEAL_REACH - 1):
-        if reach.start == 0:
-            break
-        reach = sent.doc[reach.start - 1].sent
+    reach = sentences_back(sent, DEAL_REACH)
     out = []
     for noun in sent:
         lemma = lexicon.lemma(noun.text, "NOUN")
@@ -168,11 +163,10 @@ def _halted_earlier_deal(sent: Span, earlier: list[TransferMention],
                 noun.i in covered or not _definite(noun) or \
                 index.in_tokens(list(noun.subtree)) or not _halted_by_head(noun, lexicon):
             continue
-        antecedent = next((m for m in reversed(earlier) if m.suppliers and m.recipients and
-                           m.sentence[0] >= reach.start_char and
-                           m.base_status in ("agreed", "negotiating") or
-                           m.suppliers and m.recipients and m.sentence[0] >= reach.start_char
-                           and m.lemma in ("buy", "purchase", "order", "acquire")), None)
+        antecedent = next((m for m in reversed(earlier)
+                           if m.suppliers and m.recipients and m.sentence[0] >= reach and
+                           (m.base_status in ("agreed", "negotiating") or
+                            m.lemma in PURCHASE_WORDS)), None)
         if antecedent is None:
             continue
         out.append(TransferMention(trigger=noun.i, lemma=trig.lemma, frame=antecedent.frame,
@@ -182,6 +176,10 @@ def _halted_earlier_deal(sent: Span, earlier: list[TransferMention],
                                    recipients=list(antecedent.recipients),
                                    items=list(antecedent.items), halts=antecedent.trigger))
     return out
+
+
+#: A purchase is a deal even where the word itself says "delivered" ("agreed to buy").
+PURCHASE_WORDS = frozenset(["buy", "purchase", "order", "acquire"])
 
 
 def _definite(noun: Token) -> bool:
@@ -605,6 +603,12 @@ def _materiel_noun(token: Token, lexicon: Lexicon) -> bool:
     return trig.frame in ("supply", "acquire") and trig.status == "delivered"
 
 
+def _other_side(found: list[Mention], mention: TransferMention) -> list[Mention]:
+    """The actors found that are not of a supplier's state: a state does not arm itself."""
+    suppliers = {m.state for m in mention.suppliers}
+    return [m for m in found if m.state not in suppliers]
+
+
 def _defended_by_purpose(token: Token, index: MentionIndex, lexicon: Lexicon) -> list[Mention]:
     """"air defence systems were delivered to protect Pyongyang", "sent to bolster Kyiv's
     defences": the party the purpose clause protects receives."""
@@ -790,16 +794,13 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         if not mention.recipients:
             mention.recipients = _bound_for(token.sent, index)
         if not mention.recipients and passive:
-            mention.recipients = [m for m in _holders_in_subject(token, index, items_at)
-                                  if m.state not in {s.state for s in mention.suppliers}]
+            mention.recipients = _other_side(_holders_in_subject(token, index, items_at),
+                                             mention)
         if not mention.recipients:
-            suppliers = {m.state for m in mention.suppliers}
-            mention.recipients = [m for m in _asker(token, index, lexicon)
-                                  if m.state not in suppliers]
+            mention.recipients = _other_side(_asker(token, index, lexicon), mention)
         if not mention.recipients:
-            suppliers = {m.state for m in mention.suppliers}
-            mention.recipients = [m for m in _defended_by_purpose(token, index, lexicon)
-                                  if m.state not in suppliers]
+            mention.recipients = _other_side(_defended_by_purpose(token, index, lexicon),
+                                             mention)
         own = {m.state for m in mention.recipients}
         if from_actors and not passive and subject_actors and \
                 (not own or {m.state for m in subject_actors} <= own):
@@ -937,13 +938,11 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         if not mention.recipients:  # "export permits for drone optics destined for Turkey"
             mention.recipients = _bound_for(token.sent, index)
         if not mention.recipients:  # "India took 38 percent of Russian arms exports"
-            mention.recipients = [m for m in _share_taker(token, index)
-                                  if m.state not in {s.state for s in mention.suppliers}]
+            mention.recipients = _other_side(_share_taker(token, index), mention)
         if not to_actors and token.dep_ in OBJECTS and \
                 lexicon.lemma(token.head.text, "VERB") in DEAL_MAKING_VERBS:
             # "Hanoi and Washington have been discussing a sale of F-16s": the other party
-            mention.recipients = [m for m in governing
-                                  if m.state not in {s.state for s in mention.suppliers}]
+            mention.recipients = _other_side(governing, mention)
     elif trig.frame == "acquire":
         buyers = [m for _, obj in prep_objects(token, {"by"}) for m in phrase_actors(obj, index)]
         mention.recipients = owners or buyers or governing  # "a purchase of jets by Argentina"
@@ -1090,7 +1089,7 @@ def _described_by(noun: Token, index: MentionIndex) -> list[Mention]:
     "X is/became/remains Y's supplier"."""
     if noun.dep_ == "appos":
         return phrase_actors(noun.head, index, coordinated=False)
-    if noun.dep_ == "nsubj" and noun.head.lower_ in LISTING_VERBS:
+    if noun.dep_ == "nsubj" and noun.head.lower_ in CONTAINING_VERBS:
         # "the Pantsir's foreign customers include the UAE and Syria"
         return [m for o in children(noun.head, "dobj", "attr") for m in phrase_actors(o, index)]
     verb = _complement_of(noun)
