@@ -636,9 +636,10 @@ def test_licences_name_the_buyer(extractor, text, expected):
     pytest.param(
         "Germany, Denmark and the Netherlands said that they would supply 100 Leopard 1A5 "
         "tanks to Ukraine.",
-        None, {("DEU", "UKR", "agreed"), ("DNK", "UKR", "agreed"), ("NLD", "UKR", "agreed")},
-        set(),
-        id="they stands for every state of the coordinated speaker"),
+        None, {("DEU", "UKR", "agreed"), ("DNK", "UKR", "agreed"), ("NLD", "UKR", "agreed"),
+               ("DNK", "asserts", "DNK", "UKR")},
+        {("DEU", "asserts", "DNK", "UKR"), ("NLD", "asserts", "DEU", "UKR")},
+        id="they stands for every state of the coordinated speaker, each announcing its own"),
     pytest.param(
         "Finland contributed three Leopard tanks to Ukraine.",
         None, {("FIN", "UKR", "delivered")}, set(),

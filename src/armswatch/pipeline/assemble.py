@@ -66,7 +66,18 @@ def _expand(reports: list[TransferMention]) -> Iterable[TransferMention]:
                 copy = TransferMention(**{**report.__dict__})
                 copy.suppliers = [supplier] if supplier else []
                 copy.recipients = [recipient] if recipient else []
+                if supplier and len(suppliers) > 1 and _speak_for_themselves(report):
+                    # "the US, Germany and Italy announced they will provide": each
+                    # announces its own share
+                    copy.source, copy.also_sources = supplier, []
                 yield copy
+
+
+def _speak_for_themselves(report: TransferMention) -> bool:
+    """The speakers of a report are exactly its suppliers."""
+    speakers = [report.source, *report.also_sources] if report.source else []
+    return report.stance == "asserts" and len(speakers) > 1 and \
+        {m.state for m in speakers} == {m.state for m in report.suppliers}
 
 
 def _pair_counts(reports: list[TransferMention]) -> Counter[Pair]:
