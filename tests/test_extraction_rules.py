@@ -703,6 +703,16 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Pakistan is close to finalising a deal with Turkey for four corvettes.",
         None, {("TUR", "PAK", "negotiating")}, {("TUR", "PAK", "agreed")},
         id="close to finalising a deal is still negotiating"),
+    pytest.param(
+        "UN experts concluded that Iran had supplied missiles to the Houthis.",
+        None, {("IRN", "YEM", "delivered")}, {("IRN", "YEM", "agreed")},
+        id="a finding concluded is no deal concluded"),
+    pytest.param(
+        "In June, Qatar also concluded a $12bn agreement with the United States for 36 F-15QA "
+        "jets.",
+        None, {("USA", "QAT", "agreed"), ("author", "asserts", "USA", "QAT")},
+        {("QAT", "asserts", "USA", "QAT")},
+        id="concluding an agreement is the deal, not a report of it"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

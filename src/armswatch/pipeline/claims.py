@@ -31,7 +31,7 @@ from armswatch.pipeline.syntax import (
     reduced_relative,
     subject_of,
 )
-from armswatch.pipeline.transfers import TransferMention
+from armswatch.pipeline.transfers import SIGNING_VERBS, TransferMention
 
 SPECULATIVE_MODALS = frozenset(["may", "might", "could", "can"])
 FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])
@@ -354,6 +354,9 @@ def attribute(trigger: Token, index: MentionIndex, lexicon: Lexicon,
         if is_denial and not through_claim_noun and below.dep_ in ("dobj", "nsubjpass") and \
                 lemma in lexicon.stage_governors["cancelled"]:
             is_denial = False  # "rejected the sale": a refusal, judged as a stage
+        if lemma in SIGNING_VERBS and below.i == trigger.i and below.dep_ == "dobj":
+            below = governor  # "Qatar concluded an agreement for F-15s": the deal, not a report
+            continue
         if (lemma in lexicon.reporting or is_denial) and governor.pos_ in ("VERB", "NOUN"):
             source = speaker_of(governor, index, speakers)
             found = Attribution(source, governor.text, governor.i, denies=is_denial,
@@ -536,6 +539,8 @@ def _sentence_reporter(trigger: Token, index: MentionIndex, lexicon: Lexicon,
             continue  # "suspended aid, accusing it of failing to act": reports its own content
         if trigger.i in {t.i for t in token.subtree} and token.dep_ != "ROOT":
             continue
+        if lemma in SIGNING_VERBS and trigger.dep_ == "dobj" and trigger.head.i == token.i:
+            continue  # "Qatar concluded an agreement": the deal itself
         source = speaker_of(token, index, speakers)
         if source is not None:
             return Attribution(source, token.text, token.i)
@@ -636,6 +641,9 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
                 _halt_asked_for(token, lexicon):
             break  # a halt only asked for: the words above it speak of the halt
         found = _governor_stage(token, lexicon)
+        if path[position - 1].dep_ == "ccomp" and \
+                lexicon.lemma(token.text, token.pos_) in lexicon.reporting:
+            found = None  # "the panel concluded that Iran had supplied": a finding, no stage
         if found is None and path[position - 1].dep_ in ("nsubj", "nsubjpass"):
             # "the plan is believed to have collapsed": the stage sits on the raised verb
             found = next((stage for x in children(token, "xcomp")
