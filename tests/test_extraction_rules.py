@@ -704,7 +704,7 @@ def test_licences_name_the_buyer(extractor, text, expected):
         None, {("TUR", "PAK", "negotiating")}, {("TUR", "PAK", "agreed")},
         id="close to finalising a deal is still negotiating"),
     pytest.param(
-        "UN experts concluded that Iran had supplied missiles to the Houthis.",
+        "The panel concluded that Iran had supplied missiles to the Houthis.",
         None, {("IRN", "YEM", "delivered")}, {("IRN", "YEM", "agreed")},
         id="a finding concluded is no deal concluded"),
     pytest.param(
