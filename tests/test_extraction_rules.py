@@ -713,6 +713,14 @@ def test_licences_name_the_buyer(extractor, text, expected):
         None, {("USA", "QAT", "agreed"), ("author", "asserts", "USA", "QAT")},
         {("QAT", "asserts", "USA", "QAT")},
         id="concluding an agreement is the deal, not a report of it"),
+    pytest.param(
+        "Azerbaijan, armed mainly with Israeli and Turkish weapons, won the war.",
+        None, {("ISR", "AZE", "delivered"), ("TUR", "AZE", "delivered")}, set(),
+        id="the party described as armed with foreign weapons received them"),
+    pytest.param(
+        "Russia's defence minister showed him a MiG-31 fighter armed with a Kinzhal missile.",
+        None, set(), {("RUS", "RUS", "delivered")},
+        id="a weapon armed with a weapon is no party"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

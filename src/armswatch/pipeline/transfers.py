@@ -828,6 +828,13 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             return  # "the drone will be armed": fitted with weapons, not a party supplied
         mention.suppliers = agents if passive else subject_actors
         mention.recipients = object_actors + passive_actors + to_actors
+        if not mention.recipients and token.tag_ == "VBN" and token.dep_ in ("acl", "amod") \
+                and token.head.pos_ in ("NOUN", "PROPN"):
+            if any(t.i in items_at for t in token.head.subtree if t.i <= token.head.i):
+                return  # "a MiG-31 armed with a Kinzhal", "Aegis-equipped destroyers"
+            # "Azerbaijan, armed mainly with Israeli and Turkish weapons": the one described
+            mention.recipients = phrase_actors(token.head, index)
+            mention.suppliers = agents or _origin_actors(token, index, items_at)
         if trig.goods_prep and not mention.suppliers:  # "Turkey was expelled from the
             mention.suppliers = _makers(_goods_prep_tokens(token, trig))[:1]  # F-35 programme"
     elif trig.frame == "acquire":
