@@ -721,6 +721,14 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Russia's defence minister showed him a MiG-31 fighter armed with a Kinzhal missile.",
         None, set(), {("RUS", "RUS", "delivered")},
         id="a weapon armed with a weapon is no party"),
+    pytest.param(
+        "Chinese firms have sold drone engines to Russian buyers.",
+        None, {("CHN", "RUS", "delivered")}, set(),
+        id="buyers of one nationality are that state's"),
+    pytest.param(
+        "European countries have sent tanks to Ukraine.",
+        None, set(), {("european-union", "UKR", "delivered")},
+        id="countries of a region are no one state"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -128,6 +128,9 @@ def phrase_actors(token: Token, index: MentionIndex, *, coordinated: bool = True
         heads = [member for prep in token.children
                  if prep.lower_ in ("including", "like", "as", "of")
                  for obj in prep.children if obj.dep_ == "pobj" for member in conjuncts(obj)]
+        if not heads:  # "Russian buyers": one state's, where no members are listed
+            return [m for c in token.children if c.dep_ == "amod"
+                    if (m := index.at(c)) is not None and m.kind == "adjective"][:1]
     for head in heads:
         found = _phrase_actor(head, index)
         if found is not None and found not in out:
