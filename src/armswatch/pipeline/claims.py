@@ -354,7 +354,7 @@ def attribute(trigger: Token, index: MentionIndex, lexicon: Lexicon,
         if is_denial and not through_claim_noun and below.dep_ in ("dobj", "nsubjpass") and \
                 lemma in lexicon.stage_governors["cancelled"]:
             is_denial = False  # "rejected the sale": a refusal, judged as a stage
-        if lemma in SIGNING_VERBS and below.i == trigger.i and below.dep_ == "dobj":
+        if _signs_the_deal(governor, trigger, lexicon):
             below = governor  # "Qatar concluded an agreement for F-15s": the deal, not a report
             continue
         if (lemma in lexicon.reporting or is_denial) and governor.pos_ in ("VERB", "NOUN"):
@@ -382,6 +382,13 @@ def _narrated_conjunct(clause: Token) -> bool:
     return clause.dep_ == "conj" and clause.tag_ == "VBD" and any(
         c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in children) and \
         not any(c.dep_ == "mark" for c in children)  # "said that ... and that Tehran wanted"
+
+
+def _signs_the_deal(verb: Token, trigger: Token, lexicon: Lexicon) -> bool:
+    """"concluded an agreement": a verb that both reports and makes deals, with the deal
+    word as its object, makes the deal."""
+    return lexicon.lemma(verb.text, "VERB") in SIGNING_VERBS and trigger.dep_ == "dobj" and \
+        trigger.head.i == verb.i
 
 
 def _left_speaker(verb: Token, index: MentionIndex) -> Mention | None:
@@ -539,7 +546,7 @@ def _sentence_reporter(trigger: Token, index: MentionIndex, lexicon: Lexicon,
             continue  # "suspended aid, accusing it of failing to act": reports its own content
         if trigger.i in {t.i for t in token.subtree} and token.dep_ != "ROOT":
             continue
-        if lemma in SIGNING_VERBS and trigger.dep_ == "dobj" and trigger.head.i == token.i:
+        if _signs_the_deal(token, trigger, lexicon):
             continue  # "Qatar concluded an agreement": the deal itself
         source = speaker_of(token, index, speakers)
         if source is not None:
