@@ -729,6 +729,11 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "European countries have sent tanks to Ukraine.",
         None, set(), {("european-union", "UKR", "delivered")},
         id="countries of a region are no one state"),
+    pytest.param(
+        "North Korea has sent shells to Russia. Iran sold drones to Venezuela. The hermit "
+        "kingdom has also shipped missiles to Syria, officials said.",
+        None, {("PRK", "SYR", "delivered")}, {("IRN", "SYR", "delivered")},
+        id="the hermit kingdom is North Korea in a report that names it"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")
