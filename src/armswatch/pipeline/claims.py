@@ -30,6 +30,7 @@ from armswatch.pipeline.syntax import (
     prep_objects,
     reduced_relative,
     subject_of,
+    subjects_above,
 )
 from armswatch.pipeline.transfers import SIGNING_VERBS, TransferMention
 
@@ -556,14 +557,8 @@ def _sentence_reporter(trigger: Token, index: MentionIndex, lexicon: Lexicon,
 
 def _reporter_above(pronoun: Token, index: MentionIndex) -> Mention | None:
     """The named subject of a clause above the pronoun's, before it in the sentence."""
-    for verb in pronoun.ancestors:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        for subject in children(verb, "nsubj"):
-            if subject.i < pronoun.i and (found := phrase_actors(subject, index,
-                                                                 coordinated=False)):
-                return found[0]
-    return None
+    return next((found[0] for subject in subjects_above(pronoun)
+                 if (found := phrase_actors(subject, index, coordinated=False))), None)
 
 
 def _later_event(clause: Token) -> bool:

@@ -435,6 +435,15 @@ def governors(token: Token, stop: Token | None = None) -> Iterator[Token]:
         yield current
 
 
+def subjects_above(pronoun: Token) -> Iterator[Token]:
+    """Subjects of the clauses above a pronoun that come before it ("Germany and Denmark
+    said they ...", "Iran says it ..."), nearest clause first."""
+    for verb in pronoun.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        yield from (s for s in children(verb, "nsubj") if s.i < pronoun.i)
+
+
 def sentences_back(sent: Span, count: int) -> int:
     """Character offset of the sentence `count` sentences before `sent` (or of the first)."""
     current = sent

@@ -38,6 +38,7 @@ from armswatch.pipeline.syntax import (
     reduced_relative,
     sentences_back,
     subject_of,
+    subjects_above,
 )
 
 ORIGIN_MODIFIERS = ("amod", "compound", "nmod", "npadvmod", "poss")
@@ -154,15 +155,16 @@ def _halted_earlier_deal(sent: Span, earlier: list[TransferMention],
     """"Egypt ordered Su-35s from Russia. Cairo later shelved the deal": a deal noun with
     no party of its own, halted, is the last deal reported in the sentences just before."""
     covered = {m.trigger for m in in_sentence}
-    reach = sentences_back(sent, DEAL_REACH)
     out = []
     for noun in sent:
+        if noun.pos_ != "NOUN" or noun.i in covered:
+            continue  # cheap tests first: this runs on every token of every report
         lemma = lexicon.lemma(noun.text, "NOUN")
-        trig = lexicon.nouns.get(lemma) if noun.pos_ == "NOUN" else None
-        if trig is None or lemma not in DEAL_NOUNS or \
-                noun.i in covered or not _definite(noun) or \
+        trig = lexicon.nouns.get(lemma)
+        if trig is None or lemma not in DEAL_NOUNS or not _definite(noun) or \
                 index.in_tokens(list(noun.subtree)) or not _halted_by_head(noun, lexicon):
             continue
+        reach = sentences_back(sent, DEAL_REACH)
         antecedent = next((m for m in reversed(earlier)
                            if m.suppliers and m.recipients and m.sentence[0] >= reach and
                            (m.base_status in ("agreed", "negotiating") or
@@ -1419,11 +1421,8 @@ def _resolve_pronoun_actors(subject: Token, index: MentionIndex) -> list[Mention
 def _coordinated_subject_above(pronoun: Token, index: MentionIndex) -> list[Mention]:
     """The actors of a coordinated subject of a clause above the pronoun, when it names
     more than one."""
-    for verb in pronoun.ancestors:
-        for subject in children(verb, "nsubj"):
-            if subject.i < pronoun.i and len(actors := phrase_actors(subject, index)) > 1:
-                return actors
-    return []
+    return next((actors for subject in subjects_above(pronoun)
+                 if len(actors := phrase_actors(subject, index)) > 1), [])
 
 
 def _last_state_named(noun: Token, index: MentionIndex) -> list[Mention]:
