@@ -734,6 +734,18 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "kingdom has also shipped missiles to Syria, officials said.",
         None, {("PRK", "SYR", "delivered")}, {("IRN", "SYR", "delivered")},
         id="the hermit kingdom is North Korea in a report that names it"),
+    pytest.param(
+        "Germany has kept its freeze on arms sales to Saudi Arabia in place since 2018.",
+        "2019-07-30", {("DEU", "SAU", "cancelled")}, {("SAU", "DEU", "cancelled")},
+        id="a freeze on sales is its holder's halt"),
+    pytest.param(
+        "Berlin imposed a moratorium on arms exports to Turkey in 2019.",
+        "2020-01-10", {("DEU", "TUR", "cancelled")}, set(),
+        id="who imposes a moratorium on exports halts them"),
+    pytest.param(
+        "In 2009 the council accused Asmara of arming and financing al Shabaab.",
+        "2012-01-10", {("ERI", "SOM", "delivered")}, set(),
+        id="two verbs share one object"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -578,10 +578,19 @@ def _items(token: Token, trig: Trigger, items_at: dict[int, str], index: Mention
     # a verb with nothing given and no one to give it to ("Berlin gives, Jerusalem holds
     # back") names no transfer of its own
     bare = not any(c.dep_ in (*OBJECTS, *PASSIVE_SUBJECTS, "dative", "prep", "xcomp")
-                   for c in token.children)
+                   for c in token.children) and not _shared_objects(token)
     if in_sentence or anaphoric or token.pos_ == "VERB" and not bare:
         return ["unspecified"]
     return None
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """The objects a verb without its own shares with the next verb of its clause:
+    "accused Asmara of arming and financing al Shabaab"."""
+    if verb.pos_ != "VERB" or children(verb, *OBJECTS):
+        return []
+    return [c for conj in children(verb, "conj") if conj.pos_ == "VERB" and
+            not children(conj, "nsubj", "nsubjpass") for c in children(conj, *OBJECTS)]
 
 
 def _arms_paragraph(sent: Span) -> bool:
@@ -753,6 +762,8 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
                          if (m := _earlier_object(c, index, _previous_sentence_start(c)))]
     if not object_actors and trig.frame in ("supply", "arm"):
         object_actors = _recipient_inside_goods(token, index)
+    if not object_actors and trig.frame == "arm":
+        object_actors = [m for c in _shared_objects(token) for m in phrase_actors(c, index)]
     passive_actors = [m for c in children(token, *PASSIVE_SUBJECTS)
                       for m in phrase_actors(c, index) if _is_party(c, items_at, index, lexicon)]
     if token.dep_ == "amod" and trig.frame == "supply":  # "Turkish-supplied drones"
@@ -1260,6 +1271,14 @@ def _governing_party(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list
         subject = subject_of(head.head.head)
         if subject is not None:
             return _resolve_pronoun_actors(subject, index)
+    halt = head.head if noun.dep_ == "pobj" and head.lower_ == "on" else None
+    if halt is not None and halt.pos_ == "NOUN" and \
+            lexicon.governor_stage(lexicon.lemma(halt.text, "NOUN")) == "cancelled":
+        # "Germany has kept its freeze on sales to the kingdom": whose freeze it is
+        holders = _resolve_pronoun_actors(halt, index)
+        if not holders and halt.dep_ in OBJECTS and (subject := subject_of(halt.head)):
+            holders = _resolve_pronoun_actors(subject, index)  # "Berlin imposed a freeze"
+        return holders
     amount = head.head if noun.dep_ == "pobj" and head.lower_ in ("in", "of") else None
     if amount is not None and amount.pos_ == "NUM" and amount.dep_ in OBJECTS and \
             amount.head.pos_ == "VERB":  # "Washington pushed through $8bn in arms sales"
