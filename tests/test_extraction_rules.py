@@ -746,6 +746,15 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "In 2009 the council accused Asmara of arming and financing al Shabaab.",
         "2012-01-10", {("ERI", "SOM", "delivered")}, set(),
         id="two verbs share one object"),
+    pytest.param(
+        "The United States is Egypt's oldest supplier. In March Congress approved the sale of "
+        "20 jets to Egypt.",
+        "2020-06-10", {("USA", "EGY", "agreed")}, set(),
+        id="Congress is the legislature of the United States in a report that names it"),
+    pytest.param(
+        "India's Congress party said the government had bought 36 jets from France.",
+        "2020-06-10", {("FRA", "IND", "delivered")}, {("USA", "asserts", "FRA", "IND")},
+        id="Congress is no American body where the United States is not named"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")
