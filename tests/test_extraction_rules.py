@@ -755,6 +755,28 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "India's Congress party said the government had bought 36 jets from France.",
         "2020-06-10", {("FRA", "IND", "delivered")}, {("USA", "asserts", "FRA", "IND")},
         id="Congress is no American body where the United States is not named"),
+    pytest.param(
+        "Jakarta signed a memorandum of understanding with Boeing for 24 F-15EX fighters.",
+        "2023-09-01", {("USA", "IDN", "negotiating")}, {("USA", "IDN", "agreed")},
+        id="a signed memorandum is talks, not a deal"),
+    pytest.param(
+        "Qatar signed a letter of intent with Britain for 24 Eurofighter Typhoons.",
+        "2017-12-08", {("GBR", "QAT", "negotiating")}, {("GBR", "QAT", "agreed")},
+        id="a letter of intent is talks"),
+    pytest.param(
+        "Qatar has exercised an option to buy 12 more Rafale fighter jets from France.",
+        "2017-12-08", {("FRA", "QAT", "agreed")}, {("FRA", "QAT", "possible")},
+        id="an option exercised is a purchase agreed"),
+    pytest.param(
+        "Britain sold Typhoons to Saudi Arabia. In June ministers said Britain would not grant "
+        "any new licences for the export of arms to Saudi Arabia.",
+        "2019-07-01", {("GBR", "SAU", "cancelled")}, {("GBR", "SAU", "agreed")},
+        id="licences refused for an export halt it"),
+    pytest.param(
+        "The top Democrat on the Senate Foreign Relations Committee has placed a hold on a "
+        "proposed sale of precision-guided munitions to Saudi Arabia.",
+        "2018-06-26", {("USA", "SAU", "cancelled")}, set(),
+        id="a member on a committee speaks for its state"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -32,7 +32,7 @@ from armswatch.pipeline.syntax import (
     subject_of,
     subjects_above,
 )
-from armswatch.pipeline.transfers import SIGNING_VERBS, TransferMention
+from armswatch.pipeline.transfers import SIGNING_VERBS, TransferMention, trigger_for
 
 SPECULATIVE_MODALS = frozenset(["may", "might", "could", "can"])
 FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])
@@ -662,6 +662,10 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
         if own_event and position > 1 and found != "cancelled":
             found = None  # "presses ahead with its purchase, even as": not the purchase's stage
         cancelled = cancelled or found == "cancelled"  # "a plan to buy ... was frozen"
+        if found == "agreed" and path[position - 1].pos_ == "NOUN" and \
+                lexicon.lemma(token.text, "VERB") in SIGNING_VERBS and \
+                _intent_noun(path[position - 1], lexicon):
+            found = None  # "signed a memorandum on buying S-400s": signed intent, no deal
         if found and governed is None:
             governed = found
         elif found == "agreed" and governed == "negotiating" and path[position - 1].pos_ == \
@@ -677,8 +681,7 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
             any(c.lower_ == "yet" for c in trigger.children) and \
             base == "delivered" and not speculative:
         return "agreed", False  # "had not yet delivered the S-300s Syria ordered": pending
-    if negated and trigger.pos_ == "NOUN" and \
-            lexicon.lemma(trigger.text, "NOUN") in APPROVAL_NOUNS:
+    if _approval_withheld(path, lexicon):
         return "cancelled", False  # "will issue no new export licences for the kingdom"
     if speculative or not negated and _any_such(trigger):
         return "possible", negated
@@ -697,6 +700,24 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
     if base == "delivered" and frame == "acquire" and _in_progress(trigger, lexicon):
         return "agreed", negated  # "Poland is buying Patriots": bought, not yet all arrived
     return base, negated
+
+
+def _intent_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """"a memorandum", "a letter of intent": what signing it makes is talks, not a deal."""
+    trig = trigger_for(noun, lexicon)
+    return trig is not None and trig.frame == "deal" and trig.status == "negotiating"
+
+
+def _approval_withheld(path: list[Token], lexicon: Lexicon) -> bool:
+    """"will issue no new licences", "would not grant any new licences for the export of
+    arms to Riyadh": an approval refused halts the transfers it would have allowed."""
+    for token in path:
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.pos_ == "NOUN" and lexicon.lemma(token.text, "NOUN") in APPROVAL_NOUNS:
+            return is_negated(token) or token.dep_ in ("dobj", "nsubjpass") and \
+                is_negated(token.head)
+    return False
 
 
 PURCHASE_VERBS = frozenset(["buy", "purchase", "acquire", "procure"])
@@ -781,6 +802,9 @@ def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
                   for t in c.subtree if t.lower_ == "hold"]
     if token.pos_ == "NOUN" and token.lower_ == "hold":
         return "cancelled"
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and \
+            (key := f"{lexicon.lemma(token.head.text, 'VERB')} {lemma}") in lexicon.phrasal_stages:
+        return lexicon.phrasal_stages[key]  # "exercised an option to buy": no longer an option
     table = _on_the_table(token)
     if table is not None:
         return table

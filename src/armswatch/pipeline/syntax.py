@@ -19,6 +19,10 @@ GROUP_NOUNS = frozenset(["countries", "states", "nations", "allies", "partners",
 SPEAKER_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "official", "officials",
                            "envoy", "representative", "ambassador", "adviser", "advisor",
                            "source", "sources"])
+#: Members of a body, named with "on": "the top Democrat on the Senate Foreign Relations
+#: Committee" speaks for the committee's state.
+MEMBER_NOUNS = frozenset(["democrat", "republican", "member", "members", "chairman", "chair",
+                          "chairwoman", "lawmaker", "lawmakers", "senator", "senators"])
 #: Groups whose place names the side they belong to ("jihadists in Mali", "the
 #: government in Khartoum").
 LOCATED_GROUPS = frozenset(["militants", "rebels", "fighters", "jihadists", "insurgents",
@@ -183,6 +187,7 @@ def _phrase_actor(head: Token, index: MentionIndex) -> Mention | None:
         if child.dep_ in ("appos", "compound", "amod", "poss", "nmod", "npadvmod") or \
                 (child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ in ("for", "in")
                                            and head.lower_ in SPEAKER_NOUNS or
+                                           child.lower_ == "on" and head.lower_ in MEMBER_NOUNS or
                                            child.lower_ == "in" and
                                            head.lower_ in LOCATED_GROUPS)):
             mention = _subtree_actor(child, index)
@@ -319,7 +324,7 @@ def _undertaking_verb(infinitive: Token) -> Token | None:
 UNDERTAKING_NOUNS = frozenset(["talks", "negotiations", "negotiation", "discussions", "plan",
                                "plans", "bid", "effort", "efforts", "deal", "agreement",
                                "contract", "drive", "push", "programme", "program",
-                               "scheme", "initiative"])
+                               "scheme", "initiative", "option", "options", "memorandum"])
 
 #: "Poland became the first member to receive": the subject, not the complement, acts.
 COPULAS = frozenset(["be", "is", "are", "was", "were", "been", "become", "became", "becomes",

@@ -262,7 +262,11 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
                 return None
         return trig
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
-        return lexicon.nouns.get(lexicon.lemma(token.text, "NOUN"))
+        lemma = lexicon.lemma(token.text, "NOUN")
+        # "a letter of intent for 24 Typhoons": the phrase is the word
+        return next((lexicon.nouns[key] for _, obj in prep_objects(token, {"of"})
+                     if (key := f"{lemma} of {obj.lower_}") in lexicon.nouns),
+                    lexicon.nouns.get(lemma))
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
         return None
     return None
