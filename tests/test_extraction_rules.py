@@ -777,6 +777,16 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "proposed sale of precision-guided munitions to Saudi Arabia.",
         "2018-06-26", {("USA", "SAU", "cancelled")}, set(),
         id="a member on a committee speaks for its state"),
+    pytest.param(
+        "In April, Seoul turned down a request from Ukrainian Defense Minister Oleksii Reznikov "
+        "for anti-aircraft weapons.",
+        "2022-10-28", {("KOR", "UKR", "cancelled")}, {("UKR", "KOR", "cancelled")},
+        id="a request from someone is theirs, not a sale from them"),
+    pytest.param(
+        "The German Bundestag's budget committee approved an advance payment toward the "
+        "purchase of the Arrow 3 missile defense system from Israel.",
+        "2023-06-14", {("ISR", "DEU", "agreed")}, set(),
+        id="a payment toward a purchase is the payer's"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -969,6 +969,10 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             mention.recipients = _other_side(governing, mention)
     elif trig.frame == "acquire":
         buyers = [m for _, obj in prep_objects(token, {"by"}) for m in phrase_actors(obj, index)]
+        if trig.lemma in lexicon.request_nouns and not owners and not buyers:
+            # "turned down a request from Ukraine's defence minister": who asked, not a seller
+            buyers, from_actors = from_actors, []
+            owners = buyers
         mention.recipients = owners or buyers or governing  # "a purchase of jets by Argentina"
         # "Israel turned down Ukraine's request for air defence": the one who answers a
         # request is the one it was made to
@@ -1269,7 +1273,8 @@ def _governing_party(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list
             return _resolve_pronoun_actors(subject, index)
     if noun.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "the sale was approved by X"
         return [m for _, obj in prep_objects(head, {"by"}) for m in phrase_actors(obj, index)]
-    if noun.dep_ == "pobj" and head.lower_ in ("for", "of") and head.head.pos_ == "NOUN" and \
+    if noun.dep_ == "pobj" and head.lower_ in ("for", "of", "toward", "towards") and \
+            head.head.pos_ == "NOUN" and \
             head.head.dep_ in OBJECTS and head.head.head.pos_ == "VERB":
         # "revoked authorisations for the export of bombs": the one who revoked exports
         subject = subject_of(head.head.head)
