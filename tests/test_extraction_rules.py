@@ -787,6 +787,11 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "purchase of the Arrow 3 missile defense system from Israel.",
         "2023-06-14", {("ISR", "DEU", "agreed")}, set(),
         id="a payment toward a purchase is the payer's"),
+    pytest.param(
+        "Iran has sent Shahed drones to Russia. Germany has delivered Gepard anti-aircraft "
+        "guns that have proved effective against the Shaheds.",
+        "2023-05-01", {("IRN", "RUS", "delivered")}, {("DEU", "RUS", "delivered")},
+        id="a missing recipient is not guessed to be the supplier's enemy"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

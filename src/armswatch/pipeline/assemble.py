@@ -17,6 +17,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from armswatch.knowledge.actors import ActorIndex
+from armswatch.knowledge.adversaries import load_adversaries
 from armswatch.model import Actor, Claim, Document, Extraction, Span, Transfer, When
 from armswatch.pipeline.actors import Mention
 from armswatch.pipeline.claims import FUTURE_MODALS, STAGE_ORDER, DenialMention
@@ -38,7 +39,7 @@ def assemble(doc: Doc, document: Document, index: ActorIndex) -> Extraction:
     complete = [_orient(r, pairs) for r in expanded]
     paragraph_of = _paragraphs(doc_text(doc))
     defended = _defended_parties(doc, mentions)
-    complete = [r for r in (_fill(r, pairs, roles, expanded, paragraph_of, defended)
+    complete = [r for r in (_fill(r, pairs, roles, expanded, paragraph_of, defended, published)
                             for r in complete) if r is not None]
     complete = _drop_unanswered_denials(complete)
     transfers = _merge(_collapse_stages(_fold_denials(complete), doc), doc, timexes)
@@ -161,7 +162,7 @@ def _defended_parties(doc: Doc, mentions: list[Mention]) -> list[tuple[int, str]
 
 def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counter[str]],
           reports: list[TransferMention], paragraph_of: Callable[[int], int],
-          defended: list[tuple[int, str]]) -> TransferMention | None:
+          defended: list[tuple[int, str]], published: dt.date | None) -> TransferMention | None:
     """Give a one-sided report the counterpart the document names most for that party
     ("Russia is looking for shells" in a report about North Korean shells), else the
     party last named in the missing role before it in the same paragraph (a digest's
@@ -179,6 +180,7 @@ def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counte
     here = paragraph_of(report.sentence[0])
     known_supplies = not report.recipients
     known = report.suppliers[0] if known_supplies else report.recipients[0]
+    state_of = {m.acting_for: m.state for r in reports for m in (*r.suppliers, *r.recipients)}
     local = _pair_counts([r for r in reports if r.suppliers and r.recipients and
                           paragraph_of(r.sentence[0]) == here])
     options = _counterparts(local, known.acting_for, known_supplies) or \
@@ -202,11 +204,14 @@ def _fill(report: TransferMention, pairs: Counter[Pair], roles: dict[str, Counte
     if not options:
         options = Counter({k: n for k, n in fallback.items() if k != known.acting_for})
     # a state does not supply itself: "a subsidiary of Almaz-Antey has sent samples"
-    state_of = {m.acting_for: m.state for r in reports for m in (*r.suppliers, *r.recipients)}
     options = Counter({k: n for k, n in options.items() if state_of.get(k, k) != known.state})
     if not options:
         return None
     other = options.most_common(1)[0][0]
+    if published is not None and load_adversaries().at_odds(
+            *((known.state, state_of.get(other, other)) if known_supplies else
+              (state_of.get(other, other), known.state)), published):
+        return None  # "Germany has delivered Gepard guns", in a report on drones for Russia
     filler = Mention(start=-1, end=-1, actor_id=other, acting_for=other,
                      state=state_of.get(other, other), kind="context")
     if report.recipients:
