@@ -792,6 +792,25 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "guns that have proved effective against the Shaheds.",
         "2023-05-01", {("IRN", "RUS", "delivered")}, {("DEU", "RUS", "delivered")},
         id="a missing recipient is not guessed to be the supplier's enemy"),
+    pytest.param(
+        "The Nigerian Air Force is to acquire three JF-17 Thunder jets from Pakistan.",
+        "2016-03-01", {("PAK", "NGA", "agreed")}, {("PAK", "NGA", "delivered")},
+        id="is to acquire is arranged, not done"),
+    pytest.param(
+        "The ship is the first of four MILGEM-class corvettes Turkey is building for the "
+        "Pakistan Navy.",
+        "2021-08-15", {("TUR", "PAK", "agreed")}, set(),
+        id="a relative clause without a pronoun takes the noun as its object"),
+    pytest.param(
+        "Turkey holds talks with Britain and Spain on buying 40 Eurofighter Typhoon jets.",
+        "2023-06-01", {("GBR", "TUR", "negotiating"), ("ESP", "TUR", "negotiating")}, set(),
+        id="talks with two partners are with each"),
+    pytest.param(
+        "Germany, Denmark and the Netherlands said they would refurbish at least 100 older "
+        "Leopard 1A5 tanks for Ukraine. Poland sent 14 refurbished tanks to Kyiv.",
+        "2023-02-10", {("DEU", "UKR", "agreed"), ("DNK", "UKR", "agreed")},
+        {("POL", "UKR", "agreed")},
+        id="refurbishing for someone is a supply, refurbished tanks are tanks"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

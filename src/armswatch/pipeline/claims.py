@@ -593,6 +593,8 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
     cancelled = False
     hedged = any(lexicon.governor_stage(c.lower_) == "possible" and c.dep_ in ("amod", "advmod")
                  for c in trigger.children)
+    if _arranged(trigger):
+        future = True  # "the air force is to acquire three JF-17s": arranged, not done
     for position, token in enumerate(path):
         for child in token.children:
             word = child.lower_
@@ -721,6 +723,17 @@ def _approval_withheld(path: list[Token], lexicon: Lexicon) -> bool:
 
 
 PURCHASE_VERBS = frozenset(["buy", "purchase", "acquire", "procure"])
+BE_FORMS = frozenset(["is", "are", "was", "were", "'s", "'re"])
+
+
+def _arranged(verb: Token) -> bool:
+    """"is to acquire three jets": be + infinitive; not "was to have come" (a plan that
+    fell through) nor "it was important to supply" (the infinitive is a subject)."""
+    be = verb.head
+    return verb.dep_ == "xcomp" and _infinitive(verb) and be.lower_ in BE_FORMS and \
+        not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) and \
+        not children(be, "acomp", "attr", "expl") and \
+        not any(c.lower_ == "it" for c in children(be, "nsubj"))
 #: "close to a deal", "near to signing": the deal is not there yet.
 NEARLY = frozenset(["close", "closer", "near", "nearer"])
 

@@ -252,8 +252,8 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
             return None  # "pledged to keep supporting Moscow's war": the infinitive is the act
         if trig and trig.not_by_weapons and _weapon_as_carrier(token):
             return None  # "jets refitted to carry nuclear weapons" is what they can do
-        if trig and trig.frame == "use" and token.dep_ == "amod":
-            return None  # "used F-16s", "shoulder-fired missiles" describe the weapon
+        if trig and (trig.frame == "use" or trig.needs_recipient) and token.dep_ == "amod":
+            return None  # "used F-16s", "refurbished tanks" describe the weapon
         if trig and trig.without_object and children(token, *OBJECTS):
             return None
         if trig and trig.needs_object:
@@ -678,7 +678,8 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
                    c.lower_ in ("for", "worth", "covering") for t in c.subtree)
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") or \
             token.dep_ == "relcl" and any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and
-                                          c.lower_ in RELATIVE_PRONOUNS for c in token.children):
+                                          c.lower_ in RELATIVE_PRONOUNS for c in token.children) \
+            or _zero_relative(token):
         # "Iskander missiles handed over by Moscow", "drones, which Russian forces fly":
         # the noun the clause describes
         out.extend(t for t in _goods_phrase(token.head) if t.i < token.i)
@@ -707,6 +708,15 @@ def _argument_tokens(token: Token, noun: bool = False) -> list[Token]:
             out.extend(t for c in children(child, "nsubj", "nsubjpass")
                        for t in _goods_phrase(c))
     return out
+
+
+def _zero_relative(verb: Token) -> bool:
+    """"four corvettes Turkey is building for Pakistan": a relative clause with no
+    pronoun, whose object is the noun it describes."""
+    return verb.dep_ == "relcl" and verb.pos_ == "VERB" and \
+        not children(verb, *OBJECTS, *PASSIVE_SUBJECTS, "ccomp", "xcomp") and \
+        any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children) and \
+        not any(c.tag_ in ("WRB", "WDT", "WP") for c in verb.children)
 
 
 def _weapon_head(noun: Token) -> bool:
@@ -1009,7 +1019,7 @@ def _noun_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
             mention.suppliers = from_actors or [p for p in parties if p not in to_actors][:1]
             mention.recipients = to_actors or [p for p in parties if p not in from_actors][:1]
         elif partners and governing:  # "Qatar signed a deal with the UK for Typhoons"
-            mention.suppliers, mention.recipients = partners[:1], governing[:1]
+            mention.suppliers, mention.recipients = partners, governing[:1]
             mention.directed = False
         elif len(parties) >= 2 and (makers := _maker_states(token)) and \
                 makers[0].state not in {p.state for p in parties}:
