@@ -811,6 +811,15 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "2023-02-10", {("DEU", "UKR", "agreed"), ("DNK", "UKR", "agreed")},
         {("POL", "UKR", "agreed")},
         id="refurbishing for someone is a supply, refurbished tanks are tanks"),
+    pytest.param(
+        "Biden intends to move forward with the transfer of F-16 fighter jets to Turkey.",
+        "2023-07-12", {("USA", "TUR", "agreed")}, {("USA", "TUR", "negotiating")},
+        id="moving forward with a transfer decides it, and moves nothing"),
+    pytest.param(
+        "The Biden administration is moving ahead with more than $23 billion in weapons "
+        "sales to the United Arab Emirates.",
+        "2021-04-14", {("USA", "ARE", "agreed")}, set(),
+        id="an amount of sales names its buyer and the one who goes ahead"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

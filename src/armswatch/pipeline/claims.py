@@ -808,7 +808,8 @@ LIGHT_VERBS = frozenset(["give", "grant", "issue", "impose", "announce"])
 def _governor_stage(token: Token, lexicon: Lexicon) -> str | None:
     lemma = lexicon.lemma(token.text, token.pos_)
     particles = [c.lower_ for c in token.children if c.dep_ == "prt" or  # "going ahead",
-                 c.dep_ == "advmod" and (c.lower_ in ("ahead", "apart") or c.pos_ == "ADP") or
+                 c.dep_ == "advmod" and (c.lower_ in ("ahead", "apart", "forward") or
+                                         c.pos_ == "ADP") or
                  c.dep_ == "prep" and not list(c.children)]  # "push through", "fell apart"
     # "put a hold on deliveries", "put the deal on hold"
     particles += [t.lower_ for c in token.children if c.dep_ in ("dobj", "prep")

@@ -225,6 +225,10 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
         if phrasal is not None:  # "turned over rifles to the army"
             return phrasal
         trig = lexicon.verbs.get(lemma)
+        if trig and any(c.dep_ in ("prt", "advmod") and c.lower_ != trig.particle and
+                        lexicon.phrasal_stages.get(f"{lemma} {c.lower_}", "delivered") !=
+                        "delivered" for c in token.children):
+            return None  # "move forward with the transfer" sets its stage, it moves nothing
         if trig and any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES and
                         c.lower_ != trig.particle and not _up_to_amount(c)
                         for c in token.children):
@@ -1299,9 +1303,11 @@ def _governing_party(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list
             holders = _resolve_pronoun_actors(subject, index)  # "Berlin imposed a freeze"
         return holders
     amount = head.head if noun.dep_ == "pobj" and head.lower_ in ("in", "of") else None
-    if amount is not None and amount.pos_ == "NUM" and amount.dep_ in OBJECTS and \
-            amount.head.pos_ == "VERB":  # "Washington pushed through $8bn in arms sales"
-        subject = subject_of(amount.head)
+    verb = amount.head if amount is not None and amount.dep_ in OBJECTS else \
+        amount.head.head if amount is not None and amount.dep_ == "pobj" else None
+    if amount is not None and amount.pos_ == "NUM" and verb is not None and \
+            verb.pos_ == "VERB":  # "Washington pushed through $8bn in arms sales", "is
+        subject = subject_of(verb)  # moving ahead with $23bn in sales"
         if subject is not None:
             return _resolve_pronoun_actors(subject, index)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and \
@@ -1421,6 +1427,7 @@ def _preps_near(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[st
         verb = amount.head if amount.dep_ in OBJECTS else amount.head.head
         if verb.pos_ == "VERB":  # "pushed through $8bn in sales to Jordan"
             found.extend(prep_objects(verb, preps))
+            found.extend(prep_objects(amount, preps))  # "moving ahead with $23bn in sales to X"
     for child in token.children:
         if child.dep_ in OBJECTS + PASSIVE_SUBJECTS:
             # "sent shells and a million rounds of ammunition to Russia": the phrase may
