@@ -820,6 +820,11 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "sales to the United Arab Emirates.",
         "2021-04-14", {("USA", "ARE", "agreed")}, set(),
         id="an amount of sales names its buyer and the one who goes ahead"),
+    pytest.param(
+        "The separatists in Ukraine have new tanks. The Kremlin has repeatedly denied arming "
+        "the separatists.",
+        "2014-11-01", {("RUS", "denies", "RUS", "UKR")}, set(),
+        id="the separatists are those named just before"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -464,9 +464,24 @@ def _recipient_inside_goods(verb: Token, index: MentionIndex) -> list[Mention]:
 
 
 def _definite_body(noun: Token, index: MentionIndex) -> list[Mention]:
-    """"the navy's", "the army's": a state's own body stands for the state last named."""
+    """"the navy's", "the army's": a state's own body stands for the state last named;
+    "the separatists" for those named before ("separatists in Donetsk")."""
     if noun.lower_ in STATE_BODIES and any(c.lower_ == "the" for c in noun.children):
         return _last_state_named(noun, index)
+    if noun.lower_ in LOCATED_GROUPS and any(c.lower_ == "the" for c in noun.children):
+        return _group_named_before(noun, index)
+    return []
+
+
+def _group_named_before(noun: Token, index: MentionIndex) -> list[Mention]:
+    """The actors of the last earlier mention of the same group word within the two
+    sentences before, when that mention named them."""
+    start = sentences_back(noun.sent, 2)
+    for earlier in reversed(noun.doc[:noun.i]):
+        if earlier.idx < start:
+            break
+        if earlier.lower_ == noun.lower_ and (actors := phrase_actors(earlier, index)):
+            return actors
     return []
 
 
@@ -648,6 +663,9 @@ def _names_actor(token: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
     an actor."""
     if _group_in_named_place(token, index):
         return True
+    if token.lower_ in LOCATED_GROUPS and any(c.lower_ == "the" for c in token.children) and \
+            _group_named_before(token, index):
+        return True  # "the separatists", after "separatists in eastern Ukraine"
     return token.lower_ in lexicon.official_nouns and any(
         index.at(t) is not None for c in token.children for t in c.subtree)
 
@@ -782,6 +800,10 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         object_actors = _recipient_inside_goods(token, index)
     if not object_actors and trig.frame == "arm":
         object_actors = [m for c in _shared_objects(token) for m in phrase_actors(c, index)]
+    if not object_actors and trig.frame == "arm":  # "denied arming the separatists"
+        object_actors = [m for c in children(token, *OBJECTS) if c.lower_ in LOCATED_GROUPS
+                         and any(d.lower_ == "the" for d in c.children)
+                         for m in _group_named_before(c, index)]
     passive_actors = [m for c in children(token, *PASSIVE_SUBJECTS)
                       for m in phrase_actors(c, index) if _is_party(c, items_at, index, lexicon)]
     if token.dep_ == "amod" and trig.frame == "supply":  # "Turkish-supplied drones"
