@@ -825,6 +825,11 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "the separatists.",
         "2014-11-01", {("RUS", "denies", "RUS", "UKR")}, set(),
         id="the separatists are those named just before"),
+    pytest.param(
+        "The first Eurofighter Typhoons ordered by Qatar from Britain have arrived in the Gulf "
+        "state.",
+        "2022-08-25", {("GBR", "QAT", "delivered")}, {("GBR", "QAT", "agreed")},
+        id="ordered goods that arrived are delivered"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

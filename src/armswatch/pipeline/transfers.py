@@ -384,6 +384,7 @@ def find_in_sentence(sent: Span, index: MentionIndex, items_at: dict[int, str],
                                 not _behind_recipient_prep(c, token, lexicon))
         found.append(mention)
     _share_with_conjuncts(found, sent.doc)
+    found.extend(_arrivals_of_ordered_goods(found, sent, lexicon))
     covered = {m.trigger for m in found} | verb_objects
     found.extend(m for token in sent if token.i not in covered
                  if (m := _owned_foreign_goods(token, index, items_at, sent)) is not None)
@@ -399,6 +400,33 @@ def _behind_recipient_prep(noun: Token, verb: Token, lexicon: Lexicon) -> bool:
         if above.dep_ in ("prep", "dative") and above.lower_ in lexicon.recipient_preps:
             return True
     return False
+
+
+def _arrivals_of_ordered_goods(found: list[TransferMention], sent: Span,
+                               lexicon: Lexicon) -> list[TransferMention]:
+    """"The first Typhoons ordered by Qatar have arrived", "ordered 49 tanks from Ukraine,
+    but only a fraction have arrived": the goods of a deal arrived, so its parties have a
+    delivery as well."""
+    taken = {m.trigger for m in found}
+    out = []
+    for mention in found:
+        if mention.frame not in ("acquire", "supply", "deal") or \
+                not (mention.suppliers and mention.recipients):
+            continue
+        clause = sent.doc[mention.trigger]
+        goods = clause.head if clause.dep_ in ("acl", "relcl") else None
+        arrivals = [goods.head] if goods is not None and goods.dep_ == "nsubj" else [
+            c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        for verb in arrivals:
+            trig = trigger_for(verb, lexicon)
+            if trig is None or trig.frame != "arrive" or verb.i in taken or is_negated(verb):
+                continue
+            taken.add(verb.i)
+            out.append(replace(mention, trigger=verb.i, lemma=trig.lemma, frame="arrive",
+                               base_status=trig.status, describes_goods=False,
+                               suppliers=list(mention.suppliers),
+                               recipients=list(mention.recipients), via=list(mention.via)))
+    return out
 
 
 def _share_with_conjuncts(found: list[TransferMention], doc: Doc) -> None:
