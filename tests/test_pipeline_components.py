@@ -100,3 +100,11 @@ def test_the_lexicon_rejects_a_particle_yaml_reads_as_true(tmp_path):
     with pytest.raises(DataFileError, match="particle"):
         load_lexicon(broken)
     assert load_lexicon().verbs["pass"].particle == "on"
+
+
+def test_a_variant_of_a_listed_designation_is_that_system(nlp):
+    doc = nlp("Algeria ordered 14 Su-30MKA fighters, and G20 leaders met in Delhi.")
+    marked = {(span.text, span.label_, span.kb_id_) for span in doc.spans["weapons"]}
+    assert ("Su-30MKA", "aircraft", "Su-30") in marked
+    assert not any(span.text == "G20" for span in doc.spans["weapons"])
+    assert doc._.item_origins.get(3) == "RUS"

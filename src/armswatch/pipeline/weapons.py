@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -16,6 +17,8 @@ from armswatch.errors import DataFileError
 from armswatch.model import ITEM_CATEGORIES
 
 SPAN_KEY = "weapons"
+#: A designation with a variant suffix: "Su-30MKA" is a Su-30, "K9A1" a K9.
+VARIANT = re.compile(r"^([A-Za-z]{1,4}-?\d{1,3})([A-Z]{1,4}\d?)s?$")
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,9 @@ class WeaponMarker:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._by_key: dict[str, WeaponTerm] = {}
+        # a system's designation, for variants the data does not list
+        self._designations = {term.text.lower(): term for term in self.terms
+                              if term.system == term.text and VARIANT.match(term.text + "X")}
         for number, term in enumerate(self.terms):
             key = f"W{number}"
             self._by_key[key] = term
@@ -98,9 +104,22 @@ class WeaponMarker:
                 spans.append(Span(doc, start, end, label=term.category, kb_id=term.system))
                 if term.origin:
                     origins.update({i: term.origin for i in range(start, end)})
+        covered = {i for span in spans for i in range(span.start, span.end)}
+        for token in doc:
+            term = None if token.i in covered else self._variant_of(token.text)
+            if term is not None:
+                spans.append(Span(doc, token.i, token.i + 1, label=term.category,
+                                  kb_id=term.system))
+                if term.origin:
+                    origins[token.i] = term.origin
         doc.spans[SPAN_KEY] = filter_spans(spans)
         doc._.item_origins = origins
         return doc
+
+    def _variant_of(self, text: str) -> WeaponTerm | None:
+        """"Su-30MKA": the system whose designation the word extends."""
+        match = VARIANT.match(text)
+        return self._designations.get(match.group(1).lower()) if match else None
 
     @staticmethod
     def _blocked(doc: Doc, start: int, end: int, term: WeaponTerm) -> bool:
