@@ -830,6 +830,17 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "state.",
         "2022-08-25", {("GBR", "QAT", "delivered")}, {("GBR", "QAT", "agreed")},
         id="ordered goods that arrived are delivered"),
+    pytest.param(
+        "\"I can confirm that the Bushmasters have been delivered to Ukraine,\" Defence "
+        "Minister Peter Dutton told reporters.",
+        "2022-04-09", {("AUS", "UKR", "delivered"), ("AUS", "asserts", "AUS", "UKR")},
+        {("AUS", "UKR", "possible")},
+        id="can confirm is sure, not maybe"),
+    pytest.param(
+        "Poland is no longer transferring weapons to Ukraine, Prime Minister Mateusz "
+        "Morawiecki said.",
+        "2023-09-21", {("POL", "UKR", "cancelled")}, {("POL", "UKR", "delivered")},
+        id="no longer supplying is a supply stopped"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -599,7 +599,10 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
         for child in token.children:
             word = child.lower_
             if child.dep_ == "aux" and word in SPECULATIVE_MODALS:
-                speculative = True
+                # "I can confirm that the Bushmasters have been delivered": sure, not maybe
+                speculative = speculative or not (
+                    word == "can" and position > 0 and
+                    lexicon.lemma(token.text, "VERB") in lexicon.reporting)
             elif child.dep_ == "aux" and word in FUTURE_MODALS:
                 future = True
             elif child.dep_ == "aux" and word == "would":
@@ -683,6 +686,8 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
             any(c.lower_ == "yet" for c in trigger.children) and \
             base == "delivered" and not speculative:
         return "agreed", False  # "had not yet delivered the S-300s Syria ordered": pending
+    if _no_longer(trigger) and not speculative:
+        return "cancelled", False  # "Poland is no longer transferring weapons to Ukraine"
     if _approval_withheld(path, lexicon):
         return "cancelled", False  # "will issue no new export licences for the kingdom"
     if speculative or not negated and _any_such(trigger):
@@ -702,6 +707,13 @@ def stage(trigger: Token, base: str, stop: Token | None, lexicon: Lexicon,
     if base == "delivered" and frame == "acquire" and _in_progress(trigger, lexicon):
         return "agreed", negated  # "Poland is buying Patriots": bought, not yet all arrived
     return base, negated
+
+
+def _no_longer(verb: Token) -> bool:
+    """"no longer supplies", "will not supply tanks any longer": a supply that stopped."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "advmod" and c.lower_ == "longer" and
+        any(d.lower_ in ("no", "any") for d in c.children) for c in verb.children)
 
 
 def _intent_noun(noun: Token, lexicon: Lexicon) -> bool:
