@@ -496,14 +496,14 @@ def _definite_body(noun: Token, index: MentionIndex) -> list[Mention]:
     "the separatists" for those named before ("separatists in Donetsk")."""
     if noun.lower_ in STATE_BODIES and any(c.lower_ == "the" for c in noun.children):
         return _last_state_named(noun, index)
-    if noun.lower_ in LOCATED_GROUPS and any(c.lower_ == "the" for c in noun.children):
-        return _group_named_before(noun, index)
-    return []
+    return _group_named_before(noun, index)
 
 
 def _group_named_before(noun: Token, index: MentionIndex) -> list[Mention]:
-    """The actors of the last earlier mention of the same group word within the two
-    sentences before, when that mention named them."""
+    """For "the separatists", the actors of the last earlier mention of the same group
+    word within the two sentences before, when that mention named them."""
+    if noun.lower_ not in LOCATED_GROUPS or not any(c.lower_ == "the" for c in noun.children):
+        return []
     start = sentences_back(noun.sent, 2)
     for earlier in reversed(noun.doc[:noun.i]):
         if earlier.idx < start:
@@ -691,8 +691,7 @@ def _names_actor(token: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
     an actor."""
     if _group_in_named_place(token, index):
         return True
-    if token.lower_ in LOCATED_GROUPS and any(c.lower_ == "the" for c in token.children) and \
-            _group_named_before(token, index):
+    if _group_named_before(token, index):
         return True  # "the separatists", after "separatists in eastern Ukraine"
     return token.lower_ in lexicon.official_nouns and any(
         index.at(t) is not None for c in token.children for t in c.subtree)
@@ -829,8 +828,7 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
     if not object_actors and trig.frame == "arm":
         object_actors = [m for c in _shared_objects(token) for m in phrase_actors(c, index)]
     if not object_actors and trig.frame == "arm":  # "denied arming the separatists"
-        object_actors = [m for c in children(token, *OBJECTS) if c.lower_ in LOCATED_GROUPS
-                         and any(d.lower_ == "the" for d in c.children)
+        object_actors = [m for c in children(token, *OBJECTS)
                          for m in _group_named_before(c, index)]
     passive_actors = [m for c in children(token, *PASSIVE_SUBJECTS)
                       for m in phrase_actors(c, index) if _is_party(c, items_at, index, lexicon)]
@@ -1352,12 +1350,9 @@ def _governing_party(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list
         if not holders and halt.dep_ in OBJECTS and (subject := subject_of(halt.head)):
             holders = _resolve_pronoun_actors(subject, index)  # "Berlin imposed a freeze"
         return holders
-    amount = head.head if noun.dep_ == "pobj" and head.lower_ in ("in", "of") else None
-    verb = amount.head if amount is not None and amount.dep_ in OBJECTS else \
-        amount.head.head if amount is not None and amount.dep_ == "pobj" else None
-    if amount is not None and amount.pos_ == "NUM" and verb is not None and \
-            verb.pos_ == "VERB":  # "Washington pushed through $8bn in arms sales", "is
-        subject = subject_of(verb)  # moving ahead with $23bn in sales"
+    amount, verb = _amount_of(noun)
+    if amount is not None and amount.pos_ == "NUM":  # "Washington pushed through $8bn in
+        subject = subject_of(verb)  # arms sales", "is moving ahead with $23bn in sales"
         if subject is not None:
             return _resolve_pronoun_actors(subject, index)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and \
@@ -1464,20 +1459,28 @@ def _is_party(token: Token, items_at: dict[int, str], index: MentionIndex,
     # fighters and weapons into Tripoli"
 
 
+def _amount_of(noun: Token) -> tuple[Token | None, Token | None]:
+    """The amount a transfer noun measures and the verb that takes the amount, directly
+    or through a preposition: "pushed through $8bn in sales", "moving ahead with $23bn in
+    sales"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "of"):
+        return None, None
+    amount = noun.head.head
+    verb = amount.head if amount.dep_ in OBJECTS else \
+        amount.head.head if amount.dep_ == "pobj" else None
+    return (amount, verb) if verb is not None and verb.pos_ == "VERB" else (None, None)
+
+
 def _preps_near(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
     """Prepositional objects on the word itself and on its object ("sent drones to Russia"
     attaches "to" to either), and on an "of" phrase ("sale of munitions to Moscow")."""
     found = prep_objects(token, preps)
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in OBJECTS:  # "approved sales ... to X"
         found.extend(prep_objects(token.head, preps))
-    amount = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("in", "of") \
-        else None
-    if amount is not None and amount.pos_ in ("NUM", "NOUN") and amount.dep_ in (*OBJECTS,
-                                                                                "pobj"):
-        verb = amount.head if amount.dep_ in OBJECTS else amount.head.head
-        if verb.pos_ == "VERB":  # "pushed through $8bn in sales to Jordan"
-            found.extend(prep_objects(verb, preps))
-            found.extend(prep_objects(amount, preps))  # "moving ahead with $23bn in sales to X"
+    amount, verb = _amount_of(token)
+    if amount is not None and amount.pos_ in ("NUM", "NOUN"):
+        found.extend(prep_objects(verb, preps))  # "pushed through $8bn in sales to Jordan"
+        found.extend(prep_objects(amount, preps))  # "moving ahead with $23bn in sales to X"
     for child in token.children:
         if child.dep_ in OBJECTS + PASSIVE_SUBJECTS:
             # "sent shells and a million rounds of ammunition to Russia": the phrase may
