@@ -841,6 +841,11 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Morawiecki said.",
         "2023-09-21", {("POL", "UKR", "cancelled")}, {("POL", "UKR", "delivered")},
         id="no longer supplying is a supply stopped"),
+    pytest.param(
+        "Iran's military support for Russia has grown. Iran has sent Shahed drones to Russia. "
+        "Tehran may soon supply Russia with short-range ballistic missiles, officials said.",
+        "2023-09-01", {("IRN", "RUS", "delivered"), ("IRN", "RUS", "possible")}, set(),
+        id="other goods speculated are another deal even after unnamed support"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

@@ -300,8 +300,7 @@ def _collapse_stages(reports: list[TransferMention], doc: Doc) -> list[TransferM
         found = stages[pair]
         firmer = sorted(found - {"possible"}, key=lambda s: STAGE_ORDER[s])
         other_goods = set(report.items) - {"unspecified"} and not (
-            set(report.items) & firm_items.get(pair, set()) or
-            "unspecified" in firm_items.get(pair, set()))
+            set(report.items) & firm_items.get(pair, set()))
         if report.status == "possible" and firmer and not other_goods:
             # "Iran has sent drones and could send missiles": other goods are another deal
             report.status = "agreed" if "agreed" in firmer else firmer[-1]
