@@ -108,3 +108,9 @@ def test_a_variant_of_a_listed_designation_is_that_system(nlp):
     assert ("Su-30MKA", "aircraft", "Su-30") in marked
     assert not any(span.text == "G20" for span in doc.spans["weapons"])
     assert doc._.item_origins.get(3) == "RUS"
+
+
+def test_an_offer_whose_goods_were_turned_down_is_refused(nlp):
+    [offer] = [r for r in readings(nlp, "Saab beat an American offer of F-16 fighters, which "
+                                        "Bogota turned down.") if r["items"] == ["aircraft"]]
+    assert offer["suppliers"] == ["USA"] and offer["status"] == "cancelled"

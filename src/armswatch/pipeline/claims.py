@@ -864,9 +864,16 @@ REFERRING_DEAL_NOUNS = frozenset(["offer", "proposal", "request", "deal", "plan"
 def _offer_turned_down(trigger: Token, lexicon: Lexicon) -> bool:
     """"Russia had offered S-400s, and Khartoum turned the offer down": a clause joined to
     the transfer that refuses it by name."""
-    for clause in children(trigger, "conj"):
-        if clause.pos_ != "VERB" or _governor_stage(clause, lexicon) != "cancelled":
+    goods = [o for p in children(trigger, "prep") if p.lower_ in ("of", "for")
+             for o in children(p, "pobj")] if trigger.pos_ == "NOUN" else []
+    for clause in [*children(trigger, "conj", "relcl"),
+                   *(c for o in goods for c in children(o, "relcl"))]:
+        if clause.pos_ != "VERB" or _governor_stage(clause, lexicon) != "cancelled" or \
+                is_negated(clause):
             continue
+        if clause.dep_ == "relcl" and trigger.pos_ == "NOUN" and any(
+                o.lower_ in ("which", "that") for o in children(clause, "dobj", "nsubjpass")):
+            return True  # "an offer of F-16s, which Bogota turned down"
         if any(o.lower_ in REFERRING_DEAL_NOUNS and
                any(d.lower_ in ("the", "this", "that") for d in o.children)
                for o in children(clause, "dobj", "nsubjpass")):
