@@ -45,6 +45,7 @@ def test_every_un_member_and_the_four_others_are_present(index):
         ("Côte d'Ivoire", "CIV"), ("Türkiye", "TUR"), ("Czech Republic", "CZE"),
         ("the DRC", "COD"), ("KCNA", "PRK"), ("the IRGC", "IRN"), ("the IDF", "ISR"),
         ("Kiev", "UKR"), ("Naypyidaw", "MMR"), ("rus", "RUS"), ("Foggy Bottom", "USA"),
+        ("the West Bank", "PSE"), ("Senate Foreign Relations Committee", "USA"),
     ],
 )
 def test_state_metonyms_resolve(index, text, expected):
