@@ -846,6 +846,11 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "Tehran may soon supply Russia with short-range ballistic missiles, officials said.",
         "2023-09-01", {("IRN", "RUS", "delivered"), ("IRN", "RUS", "possible")}, set(),
         id="other goods speculated are another deal even after unnamed support"),
+    pytest.param(
+        "The interim government is considering the purchase of up to 20 Chinese-made J-10C "
+        "fighters for the Bangladesh Air Force.",
+        "2025-08-30", {("CHN", "BGD", "negotiating")}, set(),
+        id="goods bought for a named air force go to its state"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

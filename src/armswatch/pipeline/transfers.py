@@ -917,7 +917,10 @@ def _verb_roles(token: Token, trig: Trigger, mention: TransferMention, index: Me
         if trig.goods_prep and not mention.suppliers:  # "Turkey was expelled from the
             mention.suppliers = _makers(_goods_prep_tokens(token, trig))[:1]  # F-35 programme"
     elif trig.frame == "acquire":
-        mention.recipients = agents if passive else subject_actors
+        mention.recipients = agents if passive else subject_actors or [
+            m for _, obj in _preps_near(token, {"for"})  # "considering jets for the
+            if obj.lower_ in lexicon.official_nouns  # Bangladesh Air Force"
+            for m in phrase_actors(obj, index)]
         if passive and not mention.recipients:  # "Ukraine's drones were bought from Turkey"
             mention.recipients = [m for c in children(token, *PASSIVE_SUBJECTS)
                                   for p in c.children if p.dep_ == "poss"
