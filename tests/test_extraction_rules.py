@@ -851,6 +851,11 @@ def test_licences_name_the_buyer(extractor, text, expected):
         "fighters for the Bangladesh Air Force.",
         "2025-08-30", {("CHN", "BGD", "negotiating")}, set(),
         id="goods bought for a named air force go to its state"),
+    pytest.param(
+        "BOGOTA - The Ministry of Defence signed on Friday a contract with the Swedish "
+        "company Saab for 17 Gripen fighter jets.",
+        "2025-11-15", {("SWE", "COL", "agreed")}, set(),
+        id="the ministry of a report's dateline is that state's"),
 ])
 def test_one_reading_and_not_another(extractor, text, published, present, absent):
     found = read(extractor, text, published or "2024-03-15")

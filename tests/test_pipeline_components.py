@@ -114,3 +114,14 @@ def test_an_offer_whose_goods_were_turned_down_is_refused(nlp):
     [offer] = [r for r in readings(nlp, "Saab beat an American offer of F-16 fighters, which "
                                         "Bogota turned down.") if r["items"] == ["aircraft"]]
     assert offer["suppliers"] == ["USA"] and offer["status"] == "cancelled"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("KYIV, Ukraine (AP) - The ministry said tanks had arrived.", "UKR"),
+    ("MOSCOW - Officials met.", "RUS"),
+    ("BREAKING - Officials met in Moscow.", None),
+    ("Officials met in Moscow.", None),
+])
+def test_a_dateline_capital_names_the_report_s_state(nlp, text, expected):
+    dateline = nlp(text)._.dateline
+    assert (dateline.state if dateline is not None else None) == expected

@@ -24,6 +24,10 @@ NOT_ACTOR = "NOT_ACTOR"
 _PERSON_LABELS = ("PERSON",)
 
 
+#: What ends a dateline's place name: "MOSCOW -", "KYIV, Ukraine", "BEIRUT (Reuters)".
+DATELINE_ENDS = frozenset(["-", "—", "–", ",", "(", ":"])
+
+
 @dataclass(frozen=True)
 class Mention:
     """One actor mention: token range, the actor meant, and the state level behind it."""
@@ -73,7 +77,7 @@ class ActorResolver:
             forms = [text] + (["The" + text[3:]] if text.startswith("the ") else [])
             self.matcher.add(key, [nlp.make_doc(form) for form in forms])  # sentence-initial
         self.matcher.add(NOT_ACTOR, [nlp.make_doc(text) for text in self.index.not_actors])
-        for attr in ("actor_mentions", "published"):
+        for attr in ("actor_mentions", "published", "dateline"):
             if not Doc.has_extension(attr):
                 Doc.set_extension(attr, default=None)
 
@@ -114,7 +118,28 @@ class ActorResolver:
         kept = [Span(doc, m.start, m.end, label=m.acting_for) for m in mentions]
         doc.spans[SPAN_KEY] = kept
         doc._.actor_mentions = mentions
+        doc._.dateline = self._dateline(doc)
         return doc
+
+    def _dateline(self, doc: Doc) -> Mention | None:
+        """"MOSCOW -", "KYIV, Ukraine (AP) -": the capital a report is filed from, in
+        capitals before a dash, comma or parenthesis at its start."""
+        words = []
+        for token in doc[:5]:
+            if token.text in DATELINE_ENDS:
+                break
+            if not (token.is_upper and token.is_alpha):
+                return None
+            words.append(token)
+        else:
+            return None
+        if not words:
+            return None
+        record = self.index.find(" ".join(t.text for t in words))
+        if record is None or record.type != "state" or len(words[0].text) < 4:
+            return None  # "US" or "UAE" open a headline, not a dateline
+        return Mention(start=words[0].i, end=words[-1].i + 1, actor_id=record.id,
+                       acting_for=record.id, state=record.id, kind="capital")
 
     def _alias(self, span: Span) -> Alias:
         return self._aliases[self._by_key[span.label_][0]]

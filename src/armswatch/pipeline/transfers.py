@@ -1539,6 +1539,9 @@ def _last_state_named(noun: Token, index: MentionIndex) -> list[Mention]:
         return [owners[-1]]
     states = [m for m in index.mentions if earliest <= m.start < noun.i and
               m.state == m.acting_for and m.state.isupper()] or owners[-1:]
+    dateline = noun.doc._.dateline
+    if not states and dateline is not None and "\n" not in doc_text(noun.doc)[:noun.idx]:
+        return [dateline]  # "MOSCOW - The ministry said": the first paragraph's own state
     if not states:
         return []
     last = states[-1]  # a minister named last speaks for the ministry's state
