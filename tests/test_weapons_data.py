@@ -153,6 +153,8 @@ def test_vocabulary_names_at_least_400_systems() -> None:
         ("mortars", "artillery"),
         ("Storm Shadow", "missiles"),
         ("Iron Dome", "air_defence"),
+        ("Su-32", "aircraft"),
+        ("Klub-S", "missiles"),
     ],
 )
 def test_spot_checks(form: str, category: str) -> None:
