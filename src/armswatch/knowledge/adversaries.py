@@ -33,6 +33,7 @@ class Adversaries:
         return _own_embargo(supplier, recipient, on)
 
 
+@lru_cache(maxsize=4096)  # one embargo check per pair and day, however many guesses ask
 def _own_embargo(supplier: str, recipient: str, on: dt.date) -> bool:
     findings = load_embargoes().check(Party(supplier, "state", supplier),
                                       Party(recipient, "state", recipient), ["unspecified"], on)

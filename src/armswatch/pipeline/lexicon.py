@@ -83,6 +83,7 @@ class Lexicon:
     defending_verbs: frozenset[str]
     deal_enders: frozenset[str]
     known_words: frozenset[str]  # every governor, cue and claim word, for lemma lookup
+    phrase_heads: frozenset[str] = frozenset()  # "letter" of "letter of intent"
 
     def governor_stage(self, lemma: str) -> str | None:
         for stage in ("cancelled", "negotiating", "agreed", "possible"):
@@ -173,9 +174,11 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     phrasal_heads = frozenset(str(k).split()[0] for k in raw["phrasal_stages"])
     known = frozenset().union(*governors.values(), phrasal_heads,
                               *(lists[k] for k in LEMMA_LISTS))
+    nouns = _triggers(raw["nouns"], where)
     return Lexicon(
         verbs=_triggers(raw["verbs"], where),
-        nouns=_triggers(raw["nouns"], where),
+        nouns=nouns,
+        phrase_heads=frozenset(key.split()[0] for key in nouns if " " in key),
         irregular={str(k).lower(): str(v) for k, v in raw["irregular"].items()},
         stage_governors=governors,
         phrasal_stages={str(k).lower(): str(v) for k, v in raw["phrasal_stages"].items()},

@@ -267,6 +267,8 @@ def trigger_for(token: Token, lexicon: Lexicon) -> Trigger | None:
         return trig
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
         lemma = lexicon.lemma(token.text, "NOUN")
+        if lemma not in lexicon.phrase_heads:
+            return lexicon.nouns.get(lemma)
         # "a letter of intent for 24 Typhoons": the phrase is the word
         return next((lexicon.nouns[key] for _, obj in prep_objects(token, {"of"})
                      if (key := f"{lemma} of {obj.lower_}") in lexicon.nouns),
